@@ -1,0 +1,107 @@
+// Package store is the last stage of the cuttings pipeline: it keeps records,
+// raw pages and the run log. The Store interface is the contract that both
+// backends (store/sqlite, the default, and store/postgres) implement and that
+// store/storetest checks.
+package store
+
+import (
+	"context"
+	"errors"
+	"iter"
+	"time"
+
+	"github.com/cuttings/cuttings/normalize"
+)
+
+// ErrNotFound is returned when a looked-up row does not exist.
+var ErrNotFound = errors.New("not found")
+
+// RawPage is a fetched input kept verbatim so it can be re-extracted later.
+type RawPage struct {
+	URI          string
+	Kind         string // http, file, warc, jsonl
+	URL          string
+	FetchedAt    time.Time
+	WARCRecordID string
+	Header       map[string][]string
+	ContentType  string
+	Format       string // html, text
+	// MetaJSON is the input's own metadata (sidecar, JSONL fields) as JSON.
+	MetaJSON []byte
+	Body     []byte // stored compressed by the backend
+	// ETag and LastModified support conditional re-fetching.
+	ETag         string
+	LastModified string
+}
+
+// Run is one invocation of the pipeline.
+type Run struct {
+	ID        int64
+	StartedAt time.Time
+	EndedAt   time.Time
+	Command   string // the command line
+	Inputs    int
+	Records   int
+	Failures  int
+}
+
+// Failure is one input that failed, with the stage and the reason.
+type Failure struct {
+	RunID  int64
+	Input  string
+	Stage  string
+	Reason string
+	At     time.Time
+}
+
+// Item is one stored record and the run that wrote it.
+type Item struct {
+	Record normalize.Record
+	RunID  int64
+}
+
+// ClaimFilter selects stored claims; empty fields match anything.
+type ClaimFilter struct {
+	Subject string // name or code, case-insensitive
+	Metric  string
+	Source  string // substring of the article URL or source URI
+	From    string // period overlaps [From, To] (ISO dates)
+	To      string
+}
+
+// ClaimRow is a stored claim with the article it came from.
+type ClaimRow struct {
+	ArticleID string
+	URL       string
+	Site      string
+	Published string
+	Title     string
+	Claim     normalize.Claim
+}
+
+// Store keeps records and the run log. Implementations are safe for use by
+// several goroutines and several processes at once.
+type Store interface {
+	// BeginRun records the start of a run and returns its id.
+	BeginRun(ctx context.Context, r Run) (int64, error)
+	// EndRun records a run's end and its totals.
+	EndRun(ctx context.Context, r Run) error
+	// Put upserts records (keyed on Record.ID) and their raw pages in one
+	// transaction: re-running never duplicates a row.
+	Put(ctx context.Context, runID int64, recs []normalize.Record, raws []RawPage) error
+	// Fail logs failures in the run log.
+	Fail(ctx context.Context, fs []Failure) error
+	// Done reports whether a record from this source URI is already stored.
+	Done(ctx context.Context, sourceURI string) (bool, error)
+	// Records iterates over all stored records in id order.
+	Records(ctx context.Context) iter.Seq2[normalize.Record, error]
+	// Raw iterates over all stored raw pages.
+	Raw(ctx context.Context) iter.Seq2[RawPage, error]
+	// RawByURL returns the stored raw page for a URL (for conditional GET).
+	RawByURL(ctx context.Context, url string) (RawPage, error)
+	// Claims lists stored claims matching the filter.
+	Claims(ctx context.Context, f ClaimFilter) ([]ClaimRow, error)
+	// Failures lists the run log's failures; runID 0 means the latest run.
+	Failures(ctx context.Context, runID int64) ([]Failure, error)
+	Close() error
+}
