@@ -1,0 +1,164 @@
+package body
+
+import (
+	"bytes"
+	"regexp"
+	"compress/gzip"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/net/html/charset"
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/charmap"
+)
+
+// Size limits that keep hostile input bounded.
+const (
+	// maxInputBytes is the most of a page that is read; the rest is dropped
+	// with WarnTruncated.
+	maxInputBytes = 8 << 20
+	// maxGzipBytes bounds a gzip member's decompressed size.
+	maxGzipBytes = maxInputBytes
+)
+
+// decoded is a page converted to UTF-8.
+type decoded struct {
+	text     string
+	charset  string
+	guessed  bool
+	warnings []string
+}
+
+// decode turns raw page bytes in any charset into valid UTF-8 with NUL bytes
+// removed. The charset comes from contentType, then from a byte order mark or
+// <meta> in the page, then from sniffing.
+func decode(raw []byte, contentType string) (decoded, error) {
+	var d decoded
+	if len(raw) >= 2 && raw[0] == 0x1f && raw[1] == 0x8b {
+		zr, err := gzip.NewReader(bytes.NewReader(raw))
+		if err != nil {
+			return d, fmt.Errorf("body: gunzip: %w: %w", ErrUnreadable, err)
+		}
+		un, err := io.ReadAll(io.LimitReader(zr, maxGzipBytes+1))
+		if err != nil && len(un) == 0 {
+			return d, fmt.Errorf("body: gunzip: %w: %w", ErrUnreadable, err)
+		}
+		raw = un
+	}
+	if len(raw) > maxInputBytes {
+		raw = raw[:maxInputBytes]
+		d.warnings = append(d.warnings, WarnTruncated)
+	}
+	if len(bytes.TrimSpace(raw)) == 0 {
+		return d, fmt.Errorf("body: %w", ErrEmpty)
+	}
+	if isBinary(raw) {
+		return d, fmt.Errorf("body: %w", ErrNotHTML)
+	}
+
+	enc, name, certain := charset.DetermineEncoding(raw, contentType)
+	if !certain {
+		enc, name, certain = declaredEncoding(raw, enc, name)
+	}
+	d.charset = name
+	if !certain {
+		d.guessed = hasHighBit(raw)
+	}
+	var s string
+	if d.charset == "utf-8" {
+		s = string(raw)
+	} else {
+		out, err := enc.NewDecoder().Bytes(raw)
+		if err != nil {
+			s = string(raw)
+		} else {
+			s = string(out)
+		}
+	}
+	if !utf8.ValidString(s) {
+		s = strings.ToValidUTF8(s, "\uFFFD")
+		d.warnings = append(d.warnings, WarnInvalidUTF8)
+	}
+	if strings.IndexByte(s, 0) >= 0 {
+		s = strings.ReplaceAll(s, "\x00", "")
+	}
+	d.text = s
+	return d, nil
+}
+
+// isBinary reports whether the start of raw looks like binary data rather
+// than markup or text: many control bytes, or a known binary signature.
+func isBinary(raw []byte) bool {
+	head := raw
+	if len(head) > 4096 {
+		head = head[:4096]
+	}
+	for _, sig := range binarySignatures {
+		if bytes.HasPrefix(head, sig) {
+			return true
+		}
+	}
+	ctrl := 0
+	for _, b := range head {
+		if b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f' && b != 0x1b {
+			ctrl++
+		}
+	}
+	// UTF-16 text has many NULs; let the charset sniffer handle a BOM.
+	if bytes.HasPrefix(head, []byte{0xff, 0xfe}) || bytes.HasPrefix(head, []byte{0xfe, 0xff}) {
+		return false
+	}
+	return ctrl*10 > len(head)
+}
+
+// binarySignatures are magic numbers of formats that are never pages.
+var binarySignatures = [][]byte{
+	[]byte("\x89PNG"), []byte("GIF8"), []byte("\xff\xd8\xff"), []byte("%PDF-"),
+	[]byte("PK\x03\x04"), []byte("\x7fELF"), []byte("RIFF"),
+}
+
+// metaCharset finds a charset declared in a <meta> tag.
+var metaCharset = regexp.MustCompile(`(?i)<meta[^>]{0,300}?charset\s*=\s*["']?\s*([a-z0-9_:.\-]+)`)
+
+// declaredEncoding looks further into the page than the standard 1024-byte
+// prescan for a <meta> charset. A page that is entirely valid UTF-8 with
+// non-ASCII bytes is read as UTF-8 whatever its <meta> says, since legacy
+// single-byte text is almost never valid UTF-8. certain is true when a
+// declaration was found.
+func declaredEncoding(raw []byte, enc encoding.Encoding, name string) (encoding.Encoding, string, bool) {
+	if hasHighBit(raw) && utf8.Valid(raw) {
+		return encoding.Nop, "utf-8", true
+	}
+	head := raw
+	if len(head) > 64<<10 {
+		head = head[:64<<10]
+	}
+	if m := metaCharset.FindSubmatch(head); m != nil {
+		if e, n := charset.Lookup(string(m[1])); e != nil {
+			if n == "utf-8" && !utf8.Valid(raw) {
+				// Declared UTF-8 but it is not: fall through to the guess.
+				return charmap.Windows1252, "windows-1252", false
+			}
+			return e, n, true
+		}
+	}
+	if utf8.Valid(raw) {
+		return encoding.Nop, "utf-8", false
+	}
+	if name == "utf-8" {
+		return charmap.Windows1252, "windows-1252", false
+	}
+	return enc, name, false
+}
+
+// hasHighBit reports whether b has any non-ASCII byte.
+func hasHighBit(b []byte) bool {
+	for _, c := range b {
+		if c >= 0x80 {
+			return true
+		}
+	}
+	return false
+}

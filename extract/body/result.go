@@ -1,0 +1,68 @@
+package body
+
+import "github.com/rs/zerolog"
+
+// BlockKind says what kind of paragraph a Block is.
+type BlockKind string
+
+// The kinds of Block.
+const (
+	// KindParagraph is ordinary running text.
+	KindParagraph BlockKind = "paragraph"
+	// KindHeading is a heading (h1-h6) inside the body.
+	KindHeading BlockKind = "heading"
+	// KindQuote is the text of a <blockquote>, one block per paragraph.
+	KindQuote BlockKind = "quote"
+	// KindList is one list item.
+	KindList BlockKind = "list"
+)
+
+// Block is one paragraph of Result.Text: Text[Start:End].
+type Block struct {
+	Kind       BlockKind
+	Start, End int
+}
+
+// Result is an article's text and metadata.
+type Result struct {
+	// Text holds the body: paragraphs separated by "\n\n". Headings, block
+	// quotes and list items are paragraphs of their own. It is valid UTF-8.
+	Text string
+	// Blocks has one entry per paragraph of Text, in order.
+	Blocks []Block
+	// Title is the headline.
+	Title string
+	// Site is the publication's name.
+	Site string
+	// Canonical is the page's canonical URL.
+	Canonical string
+	// Language is an ISO 639-1 code such as "en".
+	Language string
+	// Authors are the bylined people, without "By" and one name each.
+	Authors []string
+	// Published and Modified are ISO 8601 dates or date-times, "" if unknown.
+	Published, Modified string
+	// Warnings are problems with this page that did not stop extraction.
+	Warnings []string
+}
+
+// Options says what is known about a page besides its bytes.
+type Options struct {
+	// URL is the page's address, if known.
+	URL string
+	// ContentType is the HTTP Content-Type, with its charset parameter, if known.
+	ContentType string
+	// Logger receives debug messages; the zero value logs nothing.
+	Logger zerolog.Logger
+}
+
+// Warnings that Extract can give.
+const (
+	WarnShort          = "not an article: body suspiciously short"
+	WarnEmpty          = "not an article: no body text found"
+	WarnCharsetGuessed = "charset guessed"
+	WarnInvalidUTF8    = "invalid byte sequences replaced"
+	WarnTruncated      = "page truncated to size limit"
+	WarnFlattened      = "deeply nested markup flattened"
+	WarnNoDate         = "published date not found"
+)
