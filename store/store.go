@@ -10,11 +10,45 @@ import (
 	"iter"
 	"time"
 
+	"github.com/rs/zerolog"
+
 	"github.com/cuttings/cuttings/normalize"
 )
 
 // ErrNotFound is returned when a looked-up row does not exist.
 var ErrNotFound = errors.New("not found")
+
+// ErrInvalid is returned for arguments a backend cannot store, such as a
+// record without an id.
+var ErrInvalid = errors.New("invalid argument")
+
+// Options configure a backend. The zero value is usable: every field has a
+// default.
+type Options struct {
+	// Logger receives migration and retry messages; default zerolog.Nop().
+	Logger zerolog.Logger
+	// Now is the clock used for timestamps the caller leaves zero; default
+	// time.Now.
+	Now func() time.Time
+	// BusyTimeout is how long an SQLite writer waits for another process's
+	// lock before failing; default 60s. PostgreSQL ignores it.
+	BusyTimeout time.Duration
+	// Schema is the PostgreSQL schema holding the tables, created if
+	// missing; default the DSN's search_path, else "public". SQLite ignores
+	// it.
+	Schema string
+	// MaxConns caps the connection pool (PostgreSQL) or the number of
+	// concurrent readers (SQLite); default 4.
+	MaxConns int
+}
+
+// Clock returns o.Now, or time.Now when it is nil.
+func (o Options) Clock() func() time.Time {
+	if o.Now == nil {
+		return time.Now
+	}
+	return o.Now
+}
 
 // RawPage is a fetched input kept verbatim so it can be re-extracted later.
 type RawPage struct {
@@ -82,26 +116,35 @@ type ClaimRow struct {
 // Store keeps records and the run log. Implementations are safe for use by
 // several goroutines and several processes at once.
 type Store interface {
-	// BeginRun records the start of a run and returns its id.
+	// BeginRun records the start of a run and returns its id. A zero
+	// StartedAt means now.
 	BeginRun(ctx context.Context, r Run) (int64, error)
-	// EndRun records a run's end and its totals.
+	// EndRun records a run's end and its totals; r.ID names the run (an
+	// error wrapping ErrNotFound if there is none). A zero EndedAt means now.
 	EndRun(ctx context.Context, r Run) error
-	// Put upserts records (keyed on Record.ID) and their raw pages in one
-	// transaction: re-running never duplicates a row.
+	// Put upserts records (keyed on Record.ID) and raw pages (keyed on
+	// RawPage.URI) in one transaction: re-running never duplicates a row and
+	// an article's child rows (quotes, claims, ...) are replaced. runID 0
+	// stores the rows without a run. A record without an id is rejected with
+	// an error wrapping ErrInvalid and nothing is written.
 	Put(ctx context.Context, runID int64, recs []normalize.Record, raws []RawPage) error
-	// Fail logs failures in the run log.
+	// Fail logs failures in the run log (RunID 0: no run; zero At: now).
 	Fail(ctx context.Context, fs []Failure) error
-	// Done reports whether a record from this source URI is already stored.
+	// Done reports whether a record from this source URI is already stored
+	// (committed by Put), so a resumed run can skip it.
 	Done(ctx context.Context, sourceURI string) (bool, error)
 	// Records iterates over all stored records in id order.
 	Records(ctx context.Context) iter.Seq2[normalize.Record, error]
 	// Raw iterates over all stored raw pages.
 	Raw(ctx context.Context) iter.Seq2[RawPage, error]
-	// RawByURL returns the stored raw page for a URL (for conditional GET).
+	// RawByURL returns the most recently fetched raw page for a URL (for
+	// conditional GET), or an error wrapping ErrNotFound.
 	RawByURL(ctx context.Context, url string) (RawPage, error)
 	// Claims lists stored claims matching the filter.
 	Claims(ctx context.Context, f ClaimFilter) ([]ClaimRow, error)
-	// Failures lists the run log's failures; runID 0 means the latest run.
+	// Failures lists the run log's failures in the order they were logged;
+	// runID 0 means the latest run, a negative runID means every run.
 	Failures(ctx context.Context, runID int64) ([]Failure, error)
+	// Close releases the backend's connections.
 	Close() error
 }
