@@ -207,4 +207,3 @@ func prefixed(alias string, cols []string) string {
 	}
 	return strings.Join(out, ", ")
 }
-

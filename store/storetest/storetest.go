@@ -83,4 +83,3 @@ func Record(n int) normalize.Record {
 		Warnings: []string{"charset guessed"},
 	}
 }
-

@@ -216,7 +216,7 @@ func testRawPages(t *testing.T, s store.Store) {
 	t0 := time.Date(2023, 9, 26, 10, 2, 11, 0, time.UTC)
 	pages := []store.RawPage{
 		{URI: "https://a.example/1", Kind: "http", URL: "https://a.example/1", FetchedAt: t0,
-			Header: map[string][]string{"Etag": {`"abc"`}, "Content-Type": {"text/html; charset=utf-8"}},
+			Header:      map[string][]string{"Etag": {`"abc"`}, "Content-Type": {"text/html; charset=utf-8"}},
 			ContentType: "text/html; charset=utf-8", Format: "html", Body: []byte("<p>It's; \"quoted\"\x00</p>"),
 			ETag: `"abc"`, LastModified: "Tue, 26 Sep 2023 09:00:00 GMT"},
 		{URI: "file:///tmp/b.warc.gz#<urn:uuid:1>", Kind: "warc", URL: "https://a.example/1",
