@@ -1,0 +1,136 @@
+package timex
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// futureWords point a sentence forward ("will", "could").
+var futureWords = map[string]bool{
+	"will": true, "shall": true, "won't": true, "wont": true, "could": true, "would": true,
+	"might": true, "may": true, "upcoming": true, "next": true, "tomorrow": true, "forthcoming": true,
+	"ahead": true, "planning": true, "plans": true, "intends": true, "threatening": true,
+	"threatens": true, "until": true, "till": true,
+}
+
+// pastWords point a sentence back ("said", "was"); words ending in -ed are
+// taken as past too.
+var pastWords = map[string]bool{
+	"said": true, "told": true, "was": true, "were": true, "had": true, "did": true, "been": true,
+	"ago": true, "since": true, "last": true, "yesterday": true, "began": true, "came": true,
+	"went": true, "took": true, "made": true, "met": true, "saw": true, "left": true, "fell": true,
+	"rose": true, "won": true, "lost": true, "gave": true, "held": true, "ran": true, "sent": true,
+	"spent": true, "paid": true, "got": true, "found": true, "became": true, "brought": true,
+	"bought": true, "caught": true, "fought": true, "thought": true, "wrote": true, "spoke": true,
+	"broke": true, "chose": true, "drove": true, "flew": true, "grew": true, "knew": true,
+	"threw": true, "struck": true, "stood": true, "sold": true, "led": true, "fled": true,
+	"began.": true, "dated": true, "earlier": true, "previous": true,
+}
+
+// futureAfterBe are words that point forward after "is"/"are" ("is set
+// to", "is due to", "are expected to").
+var futureAfterBe = map[string]bool{
+	"set": true, "due": true, "expected": true, "scheduled": true, "planned": true,
+	"slated": true, "poised": true, "going": true, "about": true, "likely": true, "to": true,
+}
+
+var beWords = map[string]bool{"is": true, "are": true, "'s": true, "be": true, "am": true}
+
+// leanAt reads the words around text[start:end] in its sentence and says
+// whether they point to the past or the future. The words before the
+// expression decide; when they say nothing, the words after it do.
+func leanAt(text string, start, end int) Lean {
+	from, to := sentenceBounds(text, start, end)
+	before := words(text[from:start])
+	for i := len(before) - 1; i >= 0 && i >= len(before)-12; i-- {
+		prev := ""
+		if i > 0 {
+			prev = before[i-1]
+		}
+		if l := wordLean(before[i], prev); l != LeanNearest {
+			return l
+		}
+	}
+	after := words(text[end:to])
+	for i := 0; i < len(after) && i < 10; i++ {
+		prev := ""
+		if i > 0 {
+			prev = after[i-1]
+		}
+		if l := wordLean(after[i], prev); l != LeanNearest {
+			return l
+		}
+	}
+	return LeanNearest
+}
+
+func wordLean(w, prev string) Lean {
+	if strings.HasSuffix(w, "'ll") {
+		return LeanFuture
+	}
+	if futureAfterBe[w] && (beWords[prev] || strings.HasSuffix(prev, "'s")) {
+		return LeanFuture
+	}
+	if futureWords[w] {
+		return LeanFuture
+	}
+	if pastWords[w] {
+		return LeanPast
+	}
+	if len(w) > 4 && strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "eed") {
+		return LeanPast
+	}
+	return LeanNearest
+}
+
+// sentenceBounds finds the sentence around [start, end): from the last
+// sentence stop before start to the first after end.
+func sentenceBounds(text string, start, end int) (int, int) {
+	from := 0
+	for i := start - 1; i > 0; i-- {
+		c := text[i]
+		if c == '\n' || ((c == ' ') && isStop(text[i-1])) {
+			from = i + 1
+			break
+		}
+	}
+	to := len(text)
+	for i := end; i < len(text); i++ {
+		c := text[i]
+		if c == '\n' || (isStop(c) && (i+1 == len(text) || text[i+1] == ' ')) {
+			to = i
+			break
+		}
+	}
+	return from, to
+}
+
+func isStop(c byte) bool { return c == '.' || c == '!' || c == '?' || c == ';' }
+
+// words splits s into lower-case words, keeping apostrophes (curly ones
+// made straight) inside words.
+func words(s string) []string {
+	var out []string
+	var b strings.Builder
+	flush := func() {
+		if b.Len() > 0 {
+			out = append(out, b.String())
+			b.Reset()
+		}
+	}
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			b.WriteRune(unicode.ToLower(r))
+		case (r == '\'' || r == '’') && b.Len() > 0:
+			b.WriteByte('\'')
+		default:
+			flush()
+		}
+	}
+	flush()
+	return out
+}

@@ -1,0 +1,98 @@
+package timex
+
+import "time"
+
+// Shape says what kind of calendar reference an Expr is and which of its
+// fields are set.
+type Shape int
+
+// The shapes an expression can take.
+const (
+	// ShapeDay is one calendar day: Month and Day, Year when written.
+	ShapeDay Shape = iota + 1
+	// ShapeDayRange runs from Month/Day to EndMonth/EndDay (Year and
+	// EndYear when written).
+	ShapeDayRange
+	// ShapeDayList is several days of one month: Days in Month (Year when
+	// written).
+	ShapeDayList
+	// ShapeMonth is a whole month: Month, Year when written.
+	ShapeMonth
+	// ShapeYear is a whole calendar year: Year.
+	ShapeYear
+	// ShapeFinancialYear is the UK financial year starting 1 April of Year.
+	ShapeFinancialYear
+	// ShapeHoliday is a named day (Holiday), Year when written.
+	ShapeHoliday
+	// ShapeRelDay is Offset days from the reference date ("yesterday" = -1).
+	ShapeRelDay
+	// ShapeRelWeek is the Monday-to-Sunday week Offset weeks from the
+	// reference week.
+	ShapeRelWeek
+	// ShapeRelWeekend is the Saturday and Sunday of the week Offset weeks
+	// from the reference week.
+	ShapeRelWeekend
+	// ShapeRelMonth is the month Offset months from the reference month.
+	ShapeRelMonth
+	// ShapeRelYear is the calendar year Offset years from the reference year.
+	ShapeRelYear
+	// ShapeRelFinancialYear is the UK financial year Offset years from the
+	// one holding the reference date.
+	ShapeRelFinancialYear
+	// ShapeWeekday is a named day of the week (Weekday), placed by Rel and
+	// Lean.
+	ShapeWeekday
+	// ShapeRelMonthName is a named month placed by Rel ("last May").
+	ShapeRelMonthName
+)
+
+// Lean says which way a year-less or bare reference leans in time when the
+// wording decides it.
+type Lean int
+
+// Leans.
+const (
+	// LeanNearest takes the candidate nearest the reference date, with a
+	// preference for the past.
+	LeanNearest Lean = iota
+	// LeanPast takes the latest candidate starting on or before the
+	// reference date.
+	LeanPast
+	// LeanFuture takes the earliest candidate ending on or after the
+	// reference date.
+	LeanFuture
+)
+
+// Expr is a calendar reference found in text and not yet resolved: what was
+// written, where, and what it means relative to an unknown reference date.
+type Expr struct {
+	Text       string // the words, text[Start:End]
+	Start, End int    // byte offsets, end exclusive
+	Shape      Shape
+
+	Year, Month, Day          int // Year 0: not written
+	EndYear, EndMonth, EndDay int // for ShapeDayRange
+	Days                      []int
+	Holiday                   string
+	Weekday                   time.Weekday
+	// Rel is "last", "next" or "this" for ShapeWeekday and
+	// ShapeRelMonthName; empty for a bare weekday.
+	Rel string
+	// Offset counts units from the reference for the ShapeRel* shapes.
+	Offset int
+	Lean   Lean
+}
+
+// Absolute reports whether the expression can be resolved without a
+// reference date.
+func (e Expr) Absolute() bool {
+	switch e.Shape {
+	case ShapeYear, ShapeFinancialYear:
+		return true
+	case ShapeDay, ShapeDayList, ShapeMonth, ShapeHoliday:
+		return e.Year != 0
+	case ShapeDayRange:
+		return e.Year != 0 || e.EndYear != 0
+	}
+	return false
+}

@@ -1,0 +1,641 @@
+package timex
+
+import (
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+)
+
+// groups gives a rule's builder access to one match's named groups.
+type groups struct {
+	text string
+	loc  []int
+	idx  map[string]int
+}
+
+func (g groups) has(name string) bool {
+	i, ok := g.idx[name]
+	return ok && g.loc[2*i] >= 0
+}
+
+func (g groups) get(name string) string {
+	if !g.has(name) {
+		return ""
+	}
+	i := g.idx[name]
+	return g.text[g.loc[2*i]:g.loc[2*i+1]]
+}
+
+// pos is the byte offset where a group starts (or the match starts, when
+// the group did not take part).
+func (g groups) pos(name string) int {
+	if !g.has(name) {
+		return g.loc[0]
+	}
+	return g.loc[2*g.idx[name]]
+}
+
+func (g groups) num(name string) int {
+	s := strings.TrimRight(g.get(name), "stndrh")
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		return 0
+	}
+	return n
+}
+
+// rule is one pattern and the builder that turns its match into an Expr.
+// The builder may move the span (Start, End) inside the match and returns
+// false to drop the match.
+type rule struct {
+	name  string
+	re    *regexp.Regexp
+	idx   map[string]int
+	build func(g groups, e *Expr) bool
+}
+
+func newRule(name, pattern string, build func(g groups, e *Expr) bool) rule {
+	re := regexp.MustCompile(pattern)
+	idx := map[string]int{}
+	for i, n := range re.SubexpNames() {
+		if n != "" {
+			idx[n] = i
+		}
+	}
+	return rule{name: name, re: re, idx: idx, build: build}
+}
+
+// rules are read-only after init; the order breaks ties between spans of
+// the same length (earlier wins).
+var rules = []rule{
+	newRule("iso", `\b(?P<y1>\d{4})-(?P<m1>\d{2})-(?P<d1>\d{2})\b`, buildISO),
+	newRule("numeric", `\b(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})[/.](?P<y1>\d{4}|\d{2})\b`, buildNumeric),
+	newRule("list-md", `\b(?P<m1>`+reMonAny+`)\s+(?P<dl>`+reDay+`(?:\s*,\s*`+reDay+`)+\s*,?\s+(?:and|&)\s+`+reDay+`)\b(?:\s*,?\s+(?P<y1>`+reYear+`)\b)?`, buildList),
+	newRule("list-dm", `\b(?P<dl>`+reDay+`(?:\s*,\s*`+reDay+`)+\s*,?\s+(?:and|&)\s+`+reDay+`)\s+(?:of\s+)?(?P<m1>`+reMonAny+`)\b(?:\s*,?\s+(?P<y1>`+reYear+`)\b)?`, buildList),
+	newRule("range-md", `\b(?:(?P<pre>[Bb]etween|[Ff]rom)\s+)?(?P<m1>`+reMonAny+`)\s+(?P<d1>`+reDay+`)\b(?:\s*,?\s+(?P<y1>`+reYear+`))?\s*(?P<sep>-|–|—|to|and|until|till|through|thru)\s*(?:(?P<m2>`+reMonAny+`)\s+)?(?P<d2>`+reDay+`)\b(?:\s*,?\s+(?P<y2>`+reYear+`)\b)?`, buildRange),
+	newRule("range-dm", `\b(?:(?P<pre>[Bb]etween|[Ff]rom)\s+)?(?:the\s+)?(?P<d1>`+reDay+`)\b(?:\s+(?:of\s+)?(?P<m1>`+reMonAny+`)\b(?:\s*,?\s+(?P<y1>`+reYear+`))?)?\s*(?P<sep>-|–|—|to|and|until|till|through)\s*(?:the\s+)?(?P<d2>`+reDay+`)\s+(?:of\s+)?(?P<m2>`+reMonAny+`)\b(?:\s*,?\s+(?P<y2>`+reYear+`)\b)?`, buildRange),
+	newRule("date-dm", `\b(?:(?P<wd>`+reWeekday+`),?\s+)?(?:the\s+)?(?P<d1>`+reDay+`)\s+(?:of\s+)?(?P<m1>`+reMonAny+`)\b(?:\s*,?\s+(?P<y1>`+reYear+`)\b)?`, buildDate),
+	newRule("date-md", `\b(?:(?P<wd>`+reWeekday+`),?\s+)?(?P<m1>`+reMonAny+`)\s+(?:the\s+)?(?P<d1>`+reDay+`)\b(?:\s*,?\s+(?P<y1>`+reYear+`)\b)?`, buildDate),
+	newRule("month-year", `\b(?:(?P<mod>(?i:early|late|mid|the\s+(?:end|start|beginning|middle)\s+of|end\s+of|start\s+of))(?:\s+|-))?(?P<m1>`+reMonWord+`)\s*,?\s+(?:of\s+)?(?P<y1>`+reYear+`)\b`, buildMonth),
+	newRule("month", `\b(?:(?P<mod>(?i:early|late|mid|the\s+(?:end|start|beginning|middle)\s+of|end\s+of|start\s+of))(?:\s+|-)(?:in\s+)?)?(?:(?P<rel>(?i:last|next|this|coming))\s+)?(?P<m1>`+reMonWord+`)(?:\b|$)`+rePoss, buildMonth),
+	newRule("fy", `\b(?P<y1>(?:19|20)\d\d)\s*[-–/]\s*(?P<y2>\d\d)\b`, buildFY),
+	newRule("year", `\b(?:(?P<mod>(?i:early|late|mid|the\s+(?:end|start|beginning|middle)\s+of|end\s+of|start\s+of))(?:\s+|-))?(?P<y1>`+reYear+`)\b`, buildYear),
+	newRule("deictic", `\b(?P<w>(?i:today|yesterday|tomorrow))`+rePoss+`\b`, buildDeictic),
+	newRule("deictic2", `\b(?i:the\s+day\s+(?P<ba>before|after)\s+(?P<w>yesterday|tomorrow))\b`, buildDeictic),
+	newRule("period", `\b(?:(?P<mod>(?i:earlier|later|early|late|the\s+(?:end|start|beginning|middle|turn)\s+of|end\s+of|start\s+of|mid))(?:\s+|-))?(?P<rel>(?i:this|last|next|previous|coming|the\s+previous|the\s+last|the\s+past|the\s+next|the\s+coming|the\s+following|the\s+current|the\s+same))\s+(?P<fin>(?i:financial|fiscal|tax)\s+)?(?P<unit>(?i:week|weekend|month|year))\b`+rePoss, buildPeriod),
+	newRule("ago", `\b(?P<n>`+reNumWord+`)\s+(?P<unit>(?i:days?|weeks?|months?|years?))\s+(?i:ago)\b`, buildAgo),
+	newRule("weekday", `\b(?:(?P<rel>(?i:last|next|this|coming|on))\s+)?(?P<wd>`+reWeekday+`)\b`+rePoss+`(?:\s+(?P<part>morning|afternoon|evening|night|lunchtime))?\b`, buildWeekday),
+	newRule("holiday", `\b(?P<h>Christmas\s+(?:Day|Eve)|Boxing\s+Day|New\s+Year['’]?s\s+(?:Day|Eve)|Easter\s+(?:Sunday|Monday|Day)|Good\s+Friday|Valentine['’]?s\s+Day|St\.?\s+Patrick['’]?s\s+Day|Bonfire\s+Night|Guy\s+Fawkes\s+Night|Halloween|Christmas|Easter)\b(?:\s+(?P<y1>`+reYear+`)\b)?`, buildHoliday),
+}
+
+type candidate struct {
+	e    Expr
+	rule int
+}
+
+// Parse finds the calendar expressions in text, unresolved, in text order
+// and without overlaps (the longest match wins).
+func Parse(text string) []Expr {
+	var cands []candidate
+	for ri, r := range rules {
+		for _, loc := range r.re.FindAllStringSubmatchIndex(text, -1) {
+			if !numberGuard(text, loc[0], loc[1]) {
+				continue
+			}
+			e := Expr{Start: loc[0], End: loc[1]}
+			if !r.build(groups{text: text, loc: loc, idx: r.idx}, &e) {
+				continue
+			}
+			if e.Start < 0 || e.End > len(text) || e.Start >= e.End {
+				continue
+			}
+			e.Text = text[e.Start:e.End]
+			cands = append(cands, candidate{e, ri})
+		}
+	}
+	sort.SliceStable(cands, func(i, j int) bool {
+		li, lj := cands[i].e.End-cands[i].e.Start, cands[j].e.End-cands[j].e.Start
+		if li != lj {
+			return li > lj
+		}
+		if cands[i].rule != cands[j].rule {
+			return cands[i].rule < cands[j].rule
+		}
+		return cands[i].e.Start < cands[j].e.Start
+	})
+	var out []Expr
+	for _, c := range cands {
+		clash := false
+		for _, o := range out {
+			if c.e.Start < o.End && o.Start < c.e.End {
+				clash = true
+				break
+			}
+		}
+		if !clash {
+			out = append(out, c.e)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	for i := range out {
+		if needsLean(out[i]) {
+			out[i].Lean = leanAt(text, out[i].Start, out[i].End)
+		}
+	}
+	return out
+}
+
+func needsLean(e Expr) bool {
+	switch e.Shape {
+	case ShapeDay, ShapeDayList, ShapeDayRange, ShapeMonth, ShapeHoliday:
+		return e.Year == 0 && e.EndYear == 0 && e.Lean == LeanNearest
+	case ShapeWeekday:
+		return e.Rel == "" && e.Lean == LeanNearest
+	}
+	return false
+}
+
+// numberGuard drops matches that sit inside a bigger number, an amount or
+// a percentage ("2,009", "£2012", "30,000", "2013%").
+func numberGuard(text string, start, end int) bool {
+	if start > 0 {
+		c := text[start-1]
+		if isDigit(c) || c == '£' || c == '$' || c == '#' || c == '+' {
+			return false
+		}
+		if (c == ',' || c == '.' || c == '/' || c == ':') && start > 1 && isDigit(text[start-2]) {
+			return false
+		}
+		if strings.HasSuffix(text[:start], "€") || strings.HasSuffix(text[:start], "£") {
+			return false
+		}
+	}
+	if end < len(text) {
+		c := text[end]
+		if isDigit(c) || c == '%' {
+			return false
+		}
+		if (c == ',' || c == '.' || c == '/' || c == ':') && end+1 < len(text) && isDigit(text[end+1]) && isDigit(text[end-1]) {
+			return false
+		}
+	}
+	return true
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// prevWord is the lower-case word before offset i (apostrophes kept).
+func prevWord(text string, i int) string {
+	w := words(lastN(text[:i], 40))
+	if len(w) == 0 {
+		return ""
+	}
+	return w[len(w)-1]
+}
+
+// prevWordRaw is the word before offset i as written.
+func prevWordRaw(text string, i int) string {
+	j := i
+	for j > 0 && text[j-1] == ' ' {
+		j--
+	}
+	k := j
+	for k > 0 && (isWordByte(text[k-1])) {
+		k--
+	}
+	return text[k:j]
+}
+
+// nextWordRaw is the word after offset i as written.
+func nextWordRaw(text string, i int) string {
+	j := i
+	for j < len(text) && text[j] == ' ' {
+		j++
+	}
+	k := j
+	for k < len(text) && (isWordByte(text[k]) || text[k] == '-') {
+		k++
+	}
+	return text[j:k]
+}
+
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || isDigit(c) || c == '.' && false
+}
+
+func lastN(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	s = s[len(s)-n:]
+	for len(s) > 0 && !utf8.RuneStart(s[0]) {
+		s = s[1:]
+	}
+	return s
+}
+
+func isCapitalised(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}
+
+// sentenceInitial reports whether offset i starts a sentence or paragraph.
+func sentenceInitial(text string, i int) bool {
+	j := i
+	for j > 0 && (text[j-1] == ' ' || text[j-1] == '"' || text[j-1] == '(') {
+		j--
+	}
+	if j == 0 || text[j-1] == '\n' {
+		return true
+	}
+	if strings.HasSuffix(text[:j], "“") || strings.HasSuffix(text[:j], "‘") {
+		return true
+	}
+	return isStop(text[j-1]) || text[j-1] == ':'
+}
+
+func yearOf(s string) int {
+	if s == "" {
+		return 0
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		return 0
+	}
+	return n
+}
+
+func buildISO(g groups, e *Expr) bool {
+	y, m, d := g.num("y1"), g.num("m1"), g.num("d1")
+	if y < 1000 || !validDay(y, m, d) {
+		return false
+	}
+	e.Shape, e.Year, e.Month, e.Day = ShapeDay, y, m, d
+	return true
+}
+
+func buildNumeric(g groups, e *Expr) bool {
+	a, b := g.num("a"), g.num("b")
+	ys := g.get("y1")
+	if g.get("sep") == "." && len(ys) != 4 {
+		return false
+	}
+	y := yearOf(ys)
+	if len(ys) == 2 {
+		if y < 50 {
+			y += 2000
+		} else {
+			y += 1900
+		}
+	}
+	d, m := a, b // day first, the UK order
+	if m > 12 && a <= 12 {
+		d, m = b, a // only month-first is valid
+	}
+	if !validDay(y, m, d) {
+		return false
+	}
+	e.Shape, e.Year, e.Month, e.Day = ShapeDay, y, m, d
+	return true
+}
+
+var reDigits = regexp.MustCompile(`\d+`)
+
+func buildList(g groups, e *Expr) bool {
+	e.Shape = ShapeDayList
+	e.Month = monthNumber(g.get("m1"))
+	e.Year = yearOf(g.get("y1"))
+	for _, s := range reDigits.FindAllString(g.get("dl"), -1) {
+		n, _ := strconv.Atoi(s)
+		if n < 1 || n > 31 {
+			return false
+		}
+		if len(e.Days) > 0 && n <= e.Days[len(e.Days)-1] {
+			return false
+		}
+		e.Days = append(e.Days, n)
+	}
+	return e.Month != 0 && len(e.Days) >= 2
+}
+
+func buildRange(g groups, e *Expr) bool {
+	e.Shape = ShapeDayRange
+	e.Day, e.EndDay = g.num("d1"), g.num("d2")
+	e.Month, e.EndMonth = monthNumber(g.get("m1")), monthNumber(g.get("m2"))
+	e.Year, e.EndYear = yearOf(g.get("y1")), yearOf(g.get("y2"))
+	if e.Month == 0 {
+		e.Month = e.EndMonth
+	}
+	if e.EndMonth == 0 {
+		e.EndMonth = e.Month
+	}
+	sep := g.get("sep")
+	pre := strings.ToLower(g.get("pre"))
+	if pre == "between" && sep != "and" || pre == "from" && sep == "and" {
+		return false
+	}
+	if e.Month == e.EndMonth && e.Day >= e.EndDay && (e.EndYear == 0 || e.EndYear == e.Year) {
+		return false
+	}
+	if e.Year != 0 && e.EndYear == 0 {
+		e.EndYear = e.Year
+		if e.EndMonth < e.Month {
+			e.EndYear++
+		}
+	}
+	if e.EndYear != 0 && e.Year == 0 {
+		e.Year = e.EndYear
+		if e.EndMonth < e.Month {
+			e.Year--
+		}
+	}
+	return e.Month != 0
+}
+
+func buildDate(g groups, e *Expr) bool {
+	e.Shape = ShapeDay
+	e.Month, e.Day, e.Year = monthNumber(g.get("m1")), g.num("d1"), yearOf(g.get("y1"))
+	m := g.get("m1")
+	if m == "May" || m == "June" || m == "April" || m == "August" {
+		// "Theresa May 10 times": a day after a name-like month needs
+		// a year, a weekday or a day-first order to count.
+		if g.pos("m1") == g.loc[0] && !g.has("y1") && isCapitalised(prevWordRaw(g.text, g.loc[0])) && !sentenceInitial(g.text, g.loc[0]) {
+			return false
+		}
+	}
+	return e.Month != 0 && validDay(2000, e.Month, e.Day)
+}
+
+func buildMonth(g groups, e *Expr) bool {
+	e.Month = monthNumber(g.get("m1"))
+	if e.Month == 0 {
+		return false
+	}
+	e.Year = yearOf(g.get("y1"))
+	rel := strings.ToLower(g.get("rel"))
+	if e.Year != 0 {
+		e.Shape = ShapeMonth
+		return true
+	}
+	switch rel {
+	case "last", "next", "this":
+		e.Shape, e.Rel = ShapeRelMonthName, rel
+		return true
+	case "coming":
+		e.Shape, e.Rel = ShapeRelMonthName, "next"
+		return true
+	}
+	e.Shape = ShapeMonth
+	start := g.pos("m1")
+	next := nextWordRaw(g.text, g.loc[1])
+	m := g.get("m1")
+	if (m == "May" || m == "April" || m == "June" || m == "August") && isCapitalised(next) && monthNumber(next) == 0 {
+		return false // a name: "April Jones", "May Day"
+	}
+	if g.has("mod") {
+		return true
+	}
+	return timePreps[prevWord(g.text, start)]
+}
+
+func buildFY(g groups, e *Expr) bool {
+	y1, y2 := yearOf(g.get("y1")), yearOf(g.get("y2"))
+	if (y1+1)%100 != y2 {
+		return false
+	}
+	e.Shape, e.Year = ShapeFinancialYear, y1
+	return true
+}
+
+func buildYear(g groups, e *Expr) bool {
+	y := yearOf(g.get("y1"))
+	if y < 1800 || y > 2099 {
+		return false
+	}
+	e.Shape, e.Year = ShapeYear, y
+	if g.has("mod") {
+		return true
+	}
+	start := g.pos("y1")
+	text := g.text
+	prev := prevWord(text, start)
+	prevRaw := prevWordRaw(text, start)
+	next := nextWordRaw(text, g.loc[1])
+	nextLower := strings.ToLower(next)
+	if notYearAfter[nextLower] || notYearBefore[prev] {
+		return false
+	}
+	// "between 2.30pm and 2015"? times and scores are not years.
+	if strings.HasPrefix(text[g.loc[1]:], ":") || strings.HasPrefix(text[g.loc[1]:], "-") && !strings.HasPrefix(text[g.loc[1]:], "-year") {
+		if len(text) > g.loc[1]+1 && isDigit(text[g.loc[1]+1]) && !fourDigitsAt(text, g.loc[1]+1) {
+			return false
+		}
+	}
+	if timePreps[prev] {
+		return true
+	}
+	if determiners[prev] {
+		// "the 2009 contract" is a date; "the 2003 Extradition Act" a name.
+		return !isCapitalised(next) || monthNumber(next) != 0
+	}
+	if prevRaw != "" && isCapitalised(prevRaw) && !sentenceInitial(text, start-len(prevRaw)-1) && !timePreps[prev] && monthNumber(prevRaw) == 0 {
+		return false // "Euro 2016", "Windows 2000"
+	}
+	if next != "" && !isCapitalised(next) && strings.HasSuffix(nextLower, "s") && !verbLike[nextLower] {
+		return false // "2000 patients"
+	}
+	return true
+}
+
+func fourDigitsAt(text string, i int) bool {
+	if i+4 > len(text) {
+		return false
+	}
+	for k := i; k < i+4; k++ {
+		if !isDigit(text[k]) {
+			return false
+		}
+	}
+	return i+4 == len(text) || !isDigit(text[i+4])
+}
+
+var verbLike = map[string]bool{"was": true, "is": true, "has": true, "as": true, "its": true, "this": true, "his": true, "does": true, "saw": true}
+
+func buildDeictic(g groups, e *Expr) bool {
+	w := strings.ToLower(g.get("w"))
+	switch w {
+	case "today":
+		e.Offset = 0
+	case "yesterday":
+		e.Offset = -1
+	case "tomorrow":
+		e.Offset = 1
+	default:
+		return false
+	}
+	switch strings.ToLower(g.get("ba")) {
+	case "before":
+		e.Offset--
+	case "after":
+		e.Offset++
+	}
+	if !g.has("ba") {
+		// "the Today programme", "USA Today" are names.
+		next := strings.ToLower(nextWordRaw(g.text, g.loc[1]))
+		if next == "programme" || next == "program" || next == "show" || next == "newspaper" {
+			return false
+		}
+		if p := prevWordRaw(g.text, g.loc[0]); p == "USA" || p == "Today" {
+			return false
+		}
+	}
+	e.Shape = ShapeRelDay
+	return true
+}
+
+func buildPeriod(g groups, e *Expr) bool {
+	rel := strings.ToLower(strings.Join(strings.Fields(g.get("rel")), " "))
+	unit := strings.ToLower(g.get("unit"))
+	fin := strings.ToLower(strings.TrimSpace(g.get("fin")))
+	if fin != "" && unit != "year" {
+		return false
+	}
+	switch rel {
+	case "this", "the current":
+		e.Offset = 0
+	case "last", "previous", "the previous":
+		e.Offset = -1
+	case "next", "coming":
+		e.Offset = 1
+	default:
+		return false
+	}
+	if strings.HasPrefix(rel, "the ") && fin == "" {
+		return false // "in the previous week" is a rolling window
+	}
+	if rel == "the previous" && fin == "" {
+		return false
+	}
+	if e.Offset == 0 && rel == "this" && unit == "year" && fin == "" {
+		// "This year's vaccine" is fine, but "this year alone" too; keep.
+	}
+	switch unit {
+	case "week":
+		e.Shape = ShapeRelWeek
+	case "weekend":
+		e.Shape = ShapeRelWeekend
+	case "month":
+		e.Shape = ShapeRelMonth
+	case "year":
+		e.Shape = ShapeRelYear
+		if fin == "financial" || fin == "tax" {
+			e.Shape = ShapeRelFinancialYear
+		}
+	}
+	// "over last year" is still a calendar year; but "for the last year"
+	// was dropped above.
+	return true
+}
+
+func buildAgo(g groups, e *Expr) bool {
+	ns := strings.ToLower(strings.Join(strings.Fields(g.get("n")), " "))
+	n, ok := numberWords[ns]
+	if !ok {
+		v, err := strconv.Atoi(ns)
+		if err != nil || v > 200 {
+			return false
+		}
+		n = v
+	}
+	unit := strings.TrimSuffix(strings.ToLower(g.get("unit")), "s")
+	e.Offset = -n
+	switch unit {
+	case "day":
+		e.Shape = ShapeRelDay
+	case "week":
+		e.Shape = ShapeRelWeek
+	case "month":
+		e.Shape = ShapeRelMonth
+	case "year":
+		e.Shape = ShapeRelYear
+	default:
+		return false
+	}
+	return true
+}
+
+var reWeekdayRangeAfter = regexp.MustCompile(`^\s*(?:to|through|until|till|-|–|and|or|&)\s*` + reWeekday + `s?\b`)
+var reWeekdayRangeBefore = regexp.MustCompile(reWeekday + `\s*(?:to|through|until|till|-|–)\s*$`)
+var rePluralWeekdayAfter = regexp.MustCompile(`^\s*(?:and|or|&)\s*` + reWeekday + `s\b`)
+
+func buildWeekday(g groups, e *Expr) bool {
+	text := g.text
+	wdStart := g.pos("wd")
+	wdEnd := wdStart + len(g.get("wd"))
+	rel := strings.ToLower(g.get("rel"))
+	e.Shape = ShapeWeekday
+	e.Weekday = weekdayNumbers[strings.ToLower(g.get("wd"))]
+	switch rel {
+	case "last", "next", "this":
+		e.Rel = rel
+	case "coming":
+		e.Rel, e.Lean = "", LeanFuture
+	}
+	prev := prevWord(text, wdStart)
+	if rel == "" || rel == "on" {
+		if weekdayNameBefore[prev] && !(prev == "the" && rel == "on") {
+			return false // "Good Friday", "every Monday", "the Monday after"
+		}
+		if p := prevWord(text, g.loc[0]); p == "every" || p == "most" || p == "each" {
+			return false
+		}
+	}
+	next := strings.ToLower(nextWordRaw(text, wdEnd))
+	if weekdayNameAfter[next] {
+		return false // "the Sunday Times"
+	}
+	after := text[wdEnd:]
+	if rePluralWeekdayAfter.MatchString(after) {
+		return false // "Saturdays and Sundays"
+	}
+	from := prevWord(text, g.loc[0]) == "from" || rel == "from"
+	if reWeekdayRangeAfter.MatchString(after) && !from && !strings.HasPrefix(strings.TrimSpace(after), "and") && !strings.HasPrefix(strings.TrimSpace(after), "or") {
+		return false // "We run clinics Monday to Friday"
+	}
+	before := lastN(text[:g.loc[0]], 30)
+	if reWeekdayRangeBefore.MatchString(before) {
+		if !regexp.MustCompile(`(?i:from)\s+` + reWeekday + `\s*(?:to|through|until|till|-|–)\s*$`).MatchString(lastN(text[:g.loc[0]], 40)) {
+			return false
+		}
+	}
+	if rel == "" && prev == "to" {
+		return false // "extending hours to Saturday"
+	}
+	return true
+}
+
+func buildHoliday(g groups, e *Expr) bool {
+	h := g.get("h")
+	e.Shape = ShapeHoliday
+	e.Holiday = holidayKey(h)
+	e.Year = yearOf(g.get("y1"))
+	if _, ok := holidayDate(e.Holiday, 2000); !ok {
+		return false
+	}
+	if h == "Christmas" || h == "Easter" || h == "Halloween" {
+		next := strings.ToLower(nextWordRaw(g.text, g.loc[1]))
+		if e.Year == 0 && holidayAttrAfter[next] {
+			return false
+		}
+		if e.Year == 0 && !timePreps[prevWord(g.text, g.loc[0])] {
+			return false
+		}
+	}
+	return true
+}
+
+var _ = time.Monday
