@@ -114,7 +114,9 @@ func Document(rec *Record, base string, opt Options) (*fetch.Document, error) {
 		}
 		return nil, perr(fmt.Errorf("%s record of %d bytes over the %d byte limit: %w", rec.Type(), rec.ContentLength, limit, fetch.ErrTooLarge))
 	}
-	block, err := io.ReadAll(rec.Block)
+	block := make([]byte, rec.ContentLength)
+	n, err := io.ReadFull(rec.Block, block)
+	block = block[:n]
 	if err != nil {
 		return nil, perr(err)
 	}
@@ -162,12 +164,20 @@ func recordName(rec *Record) string {
 // the chunks are malformed, as when a crawler stored them de-chunked), and
 // so is the content coding.
 func parseHTTP(block []byte, limit int64) (http.Header, []byte, int, error) {
-	resp, err := http.ReadResponse(bufio.NewReader(bytes.NewReader(block)), nil)
+	br := bytes.NewReader(block)
+	bu := bufio.NewReader(br)
+	resp, err := http.ReadResponse(bu, nil)
 	if err != nil {
 		return nil, nil, 0, err
 	}
-	body, err := io.ReadAll(resp.Body)
-	if err != nil {
+	var body []byte
+	if len(resp.TransferEncoding) == 0 {
+		// The body is the rest of the block: slice it instead of copying.
+		body = block[len(block)-br.Len()-bu.Buffered():]
+		if resp.ContentLength >= 0 && resp.ContentLength < int64(len(body)) {
+			body = body[:resp.ContentLength]
+		}
+	} else if body, err = io.ReadAll(resp.Body); err != nil {
 		// Malformed chunks or a short body: keep the bytes after the header.
 		if i := bytes.Index(block, []byte("\r\n\r\n")); i >= 0 {
 			body = block[i+4:]

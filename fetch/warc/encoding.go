@@ -56,7 +56,7 @@ func DecodeContent(encoding string, body []byte, limit int64) ([]byte, error) {
 		if err != nil {
 			return nil, fmt.Errorf("content encoding %s: %w", c, err)
 		}
-		out, err := readLimited(zr, limit)
+		out, err := readLimited(zr, limit, 4*len(body))
 		if err != nil {
 			if errors.Is(err, fetch.ErrTooLarge) || len(out) == 0 || !errors.Is(err, io.ErrUnexpectedEOF) {
 				return nil, fmt.Errorf("content encoding %s: %w", c, err)
@@ -72,8 +72,8 @@ func DecodeContent(encoding string, body []byte, limit int64) ([]byte, error) {
 
 // readLimited reads r to the end, failing with fetch.ErrTooLarge once more
 // than limit bytes come out.
-func readLimited(r io.Reader, limit int64) ([]byte, error) {
-	var buf bytes.Buffer
+func readLimited(r io.Reader, limit int64, sizeHint int) ([]byte, error) {
+	buf := bytes.NewBuffer(make([]byte, 0, min(int64(sizeHint)+bytes.MinRead, limit+1)))
 	n, err := buf.ReadFrom(io.LimitReader(r, limit+1))
 	if n > limit {
 		return nil, fmt.Errorf("decoded body over the %d byte limit: %w", limit, fetch.ErrTooLarge)

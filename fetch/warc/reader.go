@@ -256,6 +256,9 @@ func (r *Reader) readHeader() (string, textproto.MIMEHeader, error) {
 			if err == io.EOF && len(bytes.TrimSpace(line)) == 0 {
 				return "", nil, io.EOF // trailing blank lines at the end
 			}
+			if t := bytes.TrimSpace(line); err == io.EOF && !bytes.HasPrefix(t, []byte("WARC/")) && !bytes.HasPrefix([]byte("WARC/"), t) {
+				return "", nil, fmt.Errorf("%w: bad version line %q", ErrMalformed, truncate(string(t), 40))
+			}
 			return "", nil, classify(err, true)
 		}
 		if len(bytes.TrimSpace(line)) != 0 {
