@@ -2,10 +2,10 @@ package body
 
 import (
 	"bytes"
-	"regexp"
 	"compress/gzip"
 	"fmt"
 	"io"
+	"regexp"
 	"strings"
 	"unicode/utf8"
 

@@ -1,12 +1,17 @@
 package body
 
 import (
-	"fmt"
 	nurl "net/url"
+	"strings"
+	"unicode/utf8"
 
+	"github.com/PuerkitoBio/goquery"
 	"github.com/markusmobius/go-trafilatura"
-	"golang.org/x/net/html"
 )
+
+// minArticleRunes is the body length below which a page is reported as
+// probably not an article.
+const minArticleRunes = 400
 
 // Extract reads a page's bytes (any charset, optionally gzip-compressed) and
 // returns its article text and metadata. Pages that are not articles give a
@@ -29,29 +34,63 @@ func Extract(raw []byte, opt Options) (*Result, error) {
 	if flattened {
 		res.Warnings = append(res.Warnings, WarnFlattened)
 	}
-	opt.Logger.Debug().Str("url", opt.URL).Str("charset", d.charset).Msg("decoded page")
+	log := opt.Logger
+	log.Debug().Str("url", opt.URL).Str("charset", d.charset).Msg("decoded page")
 
-	topts := trafilatura.Options{
-		ExcludeComments: true,
-		EnableFallback:  false,
-	}
-	if u, err := nurl.ParseRequestURI(opt.URL); err == nil && opt.URL != "" {
+	pm := readMetadata(doc, opt.URL)
+
+	topts := trafilatura.Options{ExcludeComments: true}
+	if u, err := nurl.ParseRequestURI(firstNonEmpty(opt.URL, pm.canonical)); err == nil {
 		topts.OriginalURL = u
 	}
 	tr, err := trafilatura.ExtractDocument(doc, topts)
+	if err != nil {
+		log.Debug().Err(err).Msg("trafilatura found no body")
+		tr = nil
+	}
 	var paras []paragraph
-	if err == nil && tr != nil && tr.ContentNode != nil {
+	if tr != nil && tr.ContentNode != nil {
 		paras = nodeParagraphs(tr.ContentNode)
-	} else if err != nil {
-		opt.Logger.Debug().Err(err).Msg("trafilatura found no body")
 	}
 	res.Text, res.Blocks = join(paras)
+
+	res.Title, res.Site, res.Canonical = pm.title, pm.site, pm.canonical
+	res.Authors, res.Published, res.Modified = pm.authors, pm.published, pm.modified
+	res.Language = pm.language
+	var tm trafilatura.Metadata
 	if tr != nil {
-		res.Title = tr.Metadata.Title
+		tm = tr.Metadata
+	}
+	if res.Title == "" {
+		res.Title = cleanSpace(tm.Title)
+	}
+	if res.Site == "" {
+		res.Site = cleanSpace(tm.Sitename)
+	}
+	if len(res.Authors) == 0 && tm.Author != "" {
+		res.Authors = cleanAuthors(strings.Split(tm.Author, ";"))
+	}
+	if res.Published == "" && !tm.Date.IsZero() {
+		res.Published = tm.Date.Format("2006-01-02")
+	}
+	if res.Published == "" {
+		res.Published = timeElementDate(goquery.NewDocumentFromNode(doc))
+	}
+	if res.Published == "" {
+		res.Published = urlDate(firstNonEmpty(opt.URL, res.Canonical))
+	}
+	if res.Published == "" {
+		res.Warnings = append(res.Warnings, WarnNoDate)
+	}
+	// The language detected from a long body beats a template's lang
+	// attribute.
+	if tm.Language != "" && (res.Language == "" || utf8.RuneCountInString(res.Text) > 1000) {
+		res.Language = tm.Language
+	}
+	if n := utf8.RuneCountInString(res.Text); n == 0 {
+		res.Warnings = append(res.Warnings, WarnEmpty)
+	} else if n < minArticleRunes {
+		res.Warnings = append(res.Warnings, WarnShort)
 	}
 	return res, nil
 }
-
-// unused keeps the html import while the pipeline is assembled.
-var _ = html.Parse
-var _ = fmt.Errorf

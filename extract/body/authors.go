@@ -1,0 +1,181 @@
+package body
+
+import (
+	nurl "net/url"
+	"regexp"
+	"strings"
+	"unicode"
+
+	"github.com/PuerkitoBio/goquery"
+)
+
+// bylineSelectors find visible bylines, most specific first.
+var bylineSelectors = []string{
+	`[itemprop="author"] [itemprop="name"]`,
+	`[itemprop="author"]`,
+	`[rel="author"]`,
+	`.byline__name, .byline-name, .author-name, .author__name, .authorName, .byline-author, .article-author-name`,
+	`[class*="byline"] a[href*="author"], [class*="byline"] a[href*="profile"]`,
+	`.byline, .by-line, .article-byline, [class*="Byline"], [data-component="byline"]`,
+	`a[href*="/author/"], a[href*="/profile/"]`,
+}
+
+// pickAuthors returns the article's authors from JSON-LD, meta tags or the
+// visible byline, in that order of preference.
+func pickAuthors(doc *goquery.Document, tags metaTags, ld linkedData) []string {
+	if a := cleanAuthors(ld.Authors); len(a) > 0 {
+		// meta[name=author] sometimes lists co-authors that JSON-LD leaves
+		// out; add them when the two agree on at least one name.
+		if m := cleanAuthors([]string{tags["author"]}); overlaps(a, m) {
+			a = cleanAuthors(append(a, m...))
+		}
+		return a
+	}
+	for _, k := range []string{"author", "article:author_name", "article:author", "byl", "dc.creator",
+		"sailthru.author", "parsely-author", "twitter:creator:name", "cxenseparse:author"} {
+		if v := tags[k]; v != "" {
+			if a := cleanAuthors([]string{v}); len(a) > 0 {
+				return a
+			}
+		}
+	}
+	for _, sel := range bylineSelectors {
+		var raw []string
+		doc.Find(sel).EachWithBreak(func(i int, s *goquery.Selection) bool {
+			if s.Closest("nav, footer, aside, [class*='comment'], [class*='related']").Length() > 0 {
+				return true
+			}
+			if t := cleanSpace(s.Text()); t != "" && len(t) < 200 {
+				raw = append(raw, t)
+			} else if c := s.AttrOr("content", ""); c != "" {
+				raw = append(raw, c)
+			}
+			return len(raw) < 6
+		})
+		if a := cleanAuthors(raw); len(a) > 0 {
+			return a
+		}
+	}
+	return nil
+}
+
+var (
+	byPrefix = regexp.MustCompile(`(?i)^(?:(?:written|words|reported|posted|photos?|story)\s+)?by[:\s]+`)
+	// bylineTail drops "For The Mail On Sunday", "| Reporter", dates and
+	// similar tails from a byline.
+	bylineTail    = regexp.MustCompile(`(?i)\s+(?:for\s+(?:the\s+)?[A-Z]|in\s+[A-Z][a-z]+$|[|•·]\s|\d{1,2}\s+\w+\s+\d{4}|published|updated|\d{1,2}:\d{2}).*$`)
+	authorSplit   = regexp.MustCompile(`(?i)\s+(?:and|&|und|et|e|y)\s+|\s*[,;|/]\s*|\s+•\s+`)
+	emailOrHandle = regexp.MustCompile(`\S+@\S+|^@\w+`)
+	// roleWords mark a byline part that is a job title or organisation.
+	roleWords = regexp.MustCompile(`(?i)\b(?:editor|correspondent|reporter|writer|staff|news|agency|agencies|press|contributor|columnist|team|desk|online|media|published|updated|bbc|reuters|associated|afp|pa|ap|bureau|service|digital|times|post|guardian|telegraph|daily|mail|sun|express|independent|standard|magazine|journal|herald|group|ltd|inc|com|co\.uk|www)\b`)
+)
+
+// cleanAuthors normalises author strings: removes "By", splits "A and B"
+// and "A, B", drops job titles, organisations, e-mail addresses and URLs
+// (a profile URL's last path segment is turned into a name), and
+// deduplicates.
+func cleanAuthors(raw []string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, r := range raw {
+		r = cleanSpace(r)
+		if r == "" {
+			continue
+		}
+		if strings.HasPrefix(r, "http://") || strings.HasPrefix(r, "https://") {
+			r = nameFromProfileURL(r)
+		}
+		r = byPrefix.ReplaceAllString(r, "")
+		r = bylineTail.ReplaceAllString(r, "")
+		for _, p := range authorSplit.Split(r, -1) {
+			p = strings.Trim(byPrefix.ReplaceAllString(strings.TrimSpace(p), ""), " .:-–—")
+			if !looksLikeName(p) {
+				continue
+			}
+			p = fixCase(p)
+			k := strings.ToLower(p)
+			if !seen[k] {
+				seen[k] = true
+				out = append(out, p)
+			}
+		}
+	}
+	return out
+}
+
+// looksLikeName reports whether s could be a person's name: one to five
+// words, mostly letters, starting with a capital, no job title.
+func looksLikeName(s string) bool {
+	if s == "" || len(s) > 60 || emailOrHandle.MatchString(s) || roleWords.MatchString(s) {
+		return false
+	}
+	words := strings.Fields(s)
+	if len(words) < 1 || len(words) > 5 {
+		return false
+	}
+	first := []rune(words[0])[0]
+	if !unicode.IsUpper(first) && !unicode.IsLetter(first) {
+		return false
+	}
+	letters := 0
+	for _, r := range s {
+		switch {
+		case unicode.IsLetter(r):
+			letters++
+		case unicode.IsDigit(r):
+			return false
+		case strings.ContainsRune(" .'’-", r):
+		default:
+			return false
+		}
+	}
+	return letters >= 2 && (len(words) >= 2 || unicode.IsUpper(first))
+}
+
+// fixCase title-cases a name written all in capitals or all in lower case.
+func fixCase(s string) string {
+	if s != strings.ToUpper(s) && s != strings.ToLower(s) {
+		return s
+	}
+	words := strings.Fields(strings.ToLower(s))
+	for i, w := range words {
+		r := []rune(w)
+		r[0] = unicode.ToUpper(r[0])
+		for j := 1; j < len(r); j++ {
+			if r[j-1] == '-' || r[j-1] == '\'' {
+				r[j] = unicode.ToUpper(r[j])
+			}
+		}
+		words[i] = string(r)
+	}
+	return strings.Join(words, " ")
+}
+
+// nameFromProfileURL turns ".../profile/richard-adams" into "richard adams".
+func nameFromProfileURL(u string) string {
+	p, err := nurl.Parse(u)
+	if err != nil {
+		return ""
+	}
+	segs := strings.Split(strings.Trim(p.Path, "/"), "/")
+	if len(segs) < 2 {
+		return ""
+	}
+	parent := strings.ToLower(segs[len(segs)-2])
+	if parent != "profile" && parent != "author" && parent != "authors" && parent != "people" && parent != "by" && parent != "writers" {
+		return ""
+	}
+	return strings.ReplaceAll(segs[len(segs)-1], "-", " ")
+}
+
+// overlaps reports whether a and b share a name, ignoring case.
+func overlaps(a, b []string) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if strings.EqualFold(x, y) {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -1,0 +1,181 @@
+package body
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/PuerkitoBio/goquery"
+)
+
+// publishedKeys are meta names and properties that carry the publication
+// date, most reliable first.
+var publishedKeys = []string{
+	"article:published_time", "og:article:published_time", "article:published", "datepublished",
+	"published_time", "publishdate", "publish-date", "publish_date", "pubdate", "og:pubdate",
+	"parsely-pub-date", "sailthru.date", "dc.date.issued", "dcterms.issued", "dcterms.created",
+	"dc.date", "citation_publication_date", "originalpublicationdate", "article.published",
+	"date", "rnews:datepublished", "bt:pubdate", "ptime",
+}
+
+// modifiedKeys carry the last-modified date.
+var modifiedKeys = []string{
+	"article:modified_time", "og:updated_time", "datemodified", "article:modified",
+	"lastmod", "last-modified", "dcterms.modified", "utime", "revised",
+}
+
+// pickDates returns the published and modified dates as ISO 8601 strings,
+// from JSON-LD, meta tags, schema.org markup, <time> elements and the URL.
+func pickDates(doc *goquery.Document, tags metaTags, ld linkedData, pageURL string) (published, modified string) {
+	published = normDate(ld.Published)
+	for _, k := range publishedKeys {
+		if published != "" {
+			break
+		}
+		published = normDate(tags[k])
+	}
+	if published == "" {
+		doc.Find(`[itemprop="datePublished"], time[pubdate], [property="datePublished"]`).EachWithBreak(func(_ int, s *goquery.Selection) bool {
+			published = normDate(firstNonEmpty(s.AttrOr("datetime", ""), s.AttrOr("content", ""), s.Text()))
+			return published == ""
+		})
+	}
+	modified = normDate(ld.Modified)
+	for _, k := range modifiedKeys {
+		if modified != "" {
+			break
+		}
+		modified = normDate(tags[k])
+	}
+	if modified == "" {
+		doc.Find(`[itemprop="dateModified"]`).EachWithBreak(func(_ int, s *goquery.Selection) bool {
+			modified = normDate(firstNonEmpty(s.AttrOr("datetime", ""), s.AttrOr("content", "")))
+			return modified == ""
+		})
+	}
+	if len(modified) >= 10 && len(published) >= 10 && modified[:10] < published[:10] {
+		modified = ""
+	}
+	return published, modified
+}
+
+// timeElementDate returns the first <time datetime> inside the article or
+// its header, used when nothing better is known.
+func timeElementDate(doc *goquery.Document) string {
+	var d string
+	doc.Find("article time[datetime], header time[datetime], main time[datetime], time[datetime]").EachWithBreak(func(_ int, s *goquery.Selection) bool {
+		if s.Closest("aside, nav, footer, [class*='related'], [class*='comment']").Length() > 0 {
+			return true
+		}
+		d = normDate(s.AttrOr("datetime", ""))
+		return d == ""
+	})
+	return d
+}
+
+var (
+	urlDateYMD  = regexp.MustCompile(`/((?:19|20)\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:/|$|[-_])`)
+	urlDateYMon = regexp.MustCompile(`(?i)/((?:19|20)\d{2})/(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/(0?[1-9]|[12]\d|3[01])/`)
+	urlDateComp = regexp.MustCompile(`[/_-]((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])[/_.-]`)
+)
+
+// urlDate reads a date from a URL path such as /2019/11/18/ or /2019/nov/03/.
+func urlDate(u string) string {
+	if m := urlDateYMD.FindStringSubmatch(u); m != nil {
+		return ymd(m[1], m[2], m[3])
+	}
+	if m := urlDateYMon.FindStringSubmatch(u); m != nil {
+		mon := strings.Index("janfebmaraprmayjunjulaugsepoctnovdec", strings.ToLower(m[2]))/3 + 1
+		return ymd(m[1], strconv.Itoa(mon), m[3])
+	}
+	if m := urlDateComp.FindStringSubmatch(u); m != nil {
+		return ymd(m[1], m[2], m[3])
+	}
+	return ""
+}
+
+// ymd formats numeric year, month and day strings as an ISO date, or "" if
+// they are not a real date.
+func ymd(y, m, d string) string {
+	yi, _ := strconv.Atoi(y)
+	mi, _ := strconv.Atoi(m)
+	di, _ := strconv.Atoi(d)
+	t := time.Date(yi, time.Month(mi), di, 0, 0, 0, 0, time.UTC)
+	if t.Day() != di || t.Month() != time.Month(mi) {
+		return ""
+	}
+	return t.Format("2006-01-02")
+}
+
+// dateLayout is a layout normDate tries, with what it carries.
+type dateLayout struct {
+	layout         string
+	hasTime, hasTZ bool
+}
+
+var dateLayouts = []dateLayout{
+	{time.RFC3339Nano, true, true},
+	{"2006-01-02T15:04:05Z0700", true, true},
+	{"2006-01-02T15:04:05.999999999Z0700", true, true},
+	{"2006-01-02T15:04Z07:00", true, true},
+	{"2006-01-02T15:04:05", true, false},
+	{"2006-01-02T15:04:05.999999999", true, false},
+	{"2006-01-02T15:04", true, false},
+	{"2006-01-02 15:04:05Z07:00", true, true},
+	{"2006-01-02 15:04:05 -0700", true, true},
+	{"2006-01-02 15:04:05 MST", true, true},
+	{"2006-01-02 15:04:05", true, false},
+	{"2006-01-02 15:04", true, false},
+	{"2006-01-02", false, false},
+	{"2006/01/02 15:04:05", true, false},
+	{"2006/01/02", false, false},
+	{"20060102", false, false},
+	{time.RFC1123Z, true, true},
+	{time.RFC1123, true, true},
+	{"Mon, 2 Jan 2006 15:04:05 -0700", true, true},
+	{"Mon, 2 Jan 2006 15:04:05 MST", true, true},
+	{"January 2, 2006 15:04", true, false},
+	{"January 2, 2006", false, false},
+	{"Jan 2, 2006", false, false},
+	{"2 January 2006", false, false},
+	{"2 Jan 2006", false, false},
+	{"Monday 2 January 2006", false, false},
+	{"Monday, January 2, 2006", false, false},
+	{"02/01/2006", false, false},
+}
+
+// normDate parses a date in one of the common machine formats and returns
+// it as ISO 8601: a date, a local date-time, or a date-time with offset.
+func normDate(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" || len(s) > 64 {
+		return ""
+	}
+	for _, l := range dateLayouts {
+		t, err := time.Parse(l.layout, s)
+		if err != nil {
+			continue
+		}
+		if t.Year() < 1990 || t.Year() > 2100 {
+			return ""
+		}
+		switch {
+		case !l.hasTime:
+			return t.Format("2006-01-02")
+		case !l.hasTZ:
+			return t.Format("2006-01-02T15:04:05")
+		default:
+			return t.Format(time.RFC3339)
+		}
+	}
+	// A longer value that starts with an ISO date, e.g. with odd time text.
+	if len(s) >= 10 {
+		if m := isoDatePrefix.FindStringSubmatch(s); m != nil {
+			return ymd(m[1], m[2], m[3])
+		}
+	}
+	return ""
+}
+
+var isoDatePrefix = regexp.MustCompile(`^((?:19|20)\d{2})-(\d{2})-(\d{2})`)

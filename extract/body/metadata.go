@@ -1,0 +1,153 @@
+package body
+
+import (
+	nurl "net/url"
+	"regexp"
+	"strings"
+
+	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
+)
+
+// pageMeta is the metadata read from a page before its body is extracted.
+type pageMeta struct {
+	title, site, canonical, language string
+	authors                          []string
+	published, modified              string
+	// liveBlog is true when the page says it is a live blog.
+	liveBlog bool
+	// ogType is the og:type value, e.g. "article" or "video.other".
+	ogType string
+}
+
+// metaTags maps lower-cased meta name, property, itemprop and http-equiv
+// values to the first non-empty content.
+type metaTags map[string]string
+
+func readMetaTags(doc *goquery.Document) metaTags {
+	m := metaTags{}
+	doc.Find("meta").Each(func(_ int, s *goquery.Selection) {
+		content := strings.TrimSpace(s.AttrOr("content", ""))
+		if content == "" {
+			return
+		}
+		for _, attr := range []string{"name", "property", "itemprop", "http-equiv"} {
+			if k := strings.ToLower(strings.TrimSpace(s.AttrOr(attr, ""))); k != "" {
+				if _, seen := m[k]; !seen {
+					m[k] = content
+				}
+			}
+		}
+	})
+	return m
+}
+
+// first returns the first non-empty value among keys.
+func (m metaTags) first(keys ...string) string {
+	for _, k := range keys {
+		if v := m[k]; v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+// readMetadata reads a page's metadata from its head, JSON-LD and visible
+// bylines and datelines. pageURL may be empty.
+func readMetadata(root *html.Node, pageURL string) pageMeta {
+	doc := goquery.NewDocumentFromNode(root)
+	tags := readMetaTags(doc)
+	ld := readLinkedData(doc)
+	var pm pageMeta
+	pm.ogType = strings.ToLower(tags.first("og:type"))
+	for _, t := range ld.Types {
+		if strings.EqualFold(t, "LiveBlogPosting") {
+			pm.liveBlog = true
+		}
+	}
+
+	pm.site = cleanSpace(firstNonEmpty(tags.first("og:site_name"), ld.Publisher,
+		tags.first("application-name", "al:android:app_name", "twitter:app:name:iphone")))
+
+	pm.canonical = resolveURL(pageURL, firstNonEmpty(
+		doc.Find(`link[rel="canonical"]`).First().AttrOr("href", ""),
+		tags.first("og:url", "twitter:url"), ld.URL))
+	if pm.canonical == "" {
+		pm.canonical = pageURL
+	}
+	pm.language = normLanguage(firstNonEmpty(doc.Find("html").First().AttrOr("lang", ""),
+		doc.Find("html").First().AttrOr("xml:lang", ""), tags.first("content-language", "language", "dc.language"),
+		ld.Language, tags.first("og:locale")))
+
+	pm.title = pickTitle(doc, tags, ld, pm.site, hostOf(firstNonEmpty(pageURL, pm.canonical)))
+	pm.authors = pickAuthors(doc, tags, ld)
+	pm.published, pm.modified = pickDates(doc, tags, ld, firstNonEmpty(pageURL, pm.canonical))
+	return pm
+}
+
+// firstNonEmpty returns the first of vals that is not blank.
+func firstNonEmpty(vals ...string) string {
+	for _, v := range vals {
+		if v = strings.TrimSpace(v); v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+// cleanSpace collapses white space in a metadata value.
+func cleanSpace(s string) string { return collapseSpace(s) }
+
+// resolveURL makes ref absolute against base where it can.
+func resolveURL(base, ref string) string {
+	ref = strings.TrimSpace(ref)
+	if ref == "" {
+		return ""
+	}
+	r, err := nurl.Parse(ref)
+	if err != nil {
+		return ""
+	}
+	if r.IsAbs() {
+		if r.Scheme != "http" && r.Scheme != "https" {
+			return ""
+		}
+		return r.String()
+	}
+	b, err := nurl.Parse(base)
+	if err != nil || !b.IsAbs() {
+		if strings.HasPrefix(ref, "//") {
+			return "https:" + ref
+		}
+		return ""
+	}
+	return b.ResolveReference(r).String()
+}
+
+// hostOf returns a URL's host name without "www.".
+func hostOf(u string) string {
+	p, err := nurl.Parse(u)
+	if err != nil {
+		return ""
+	}
+	return strings.TrimPrefix(strings.ToLower(p.Hostname()), "www.")
+}
+
+var langCode = regexp.MustCompile(`^[a-zA-Z]{2,3}`)
+
+// normLanguage turns "en-GB", "en_GB" or "English" into an ISO 639-1 code.
+func normLanguage(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return ""
+	}
+	switch strings.ToLower(s) {
+	case "english":
+		return "en"
+	}
+	code := langCode.FindString(s)
+	if len(s) > len(code) && s[len(code)] != '-' && s[len(code)] != '_' && s[len(code)] != ',' {
+		return ""
+	}
+	return strings.ToLower(code)
+}
