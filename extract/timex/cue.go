@@ -35,6 +35,33 @@ var futureAfterBe = map[string]bool{
 	"slated": true, "poised": true, "going": true, "about": true, "likely": true, "to": true,
 }
 
+var passiveBefore = map[string]bool{
+	"be": true, "been": true, "being": true, "the": true, "a": true, "an": true, "its": true,
+	"their": true, "his": true, "her": true, "previously": true, "newly": true, "is": true, "are": true,
+}
+
+// notInfinitiveBefore are words whose "to" is a preposition ("due to",
+// "according to").
+var notInfinitiveBefore = map[string]bool{
+	"due": true, "according": true, "compared": true, "up": true, "back": true, "owing": true,
+	"thanks": true, "prior": true, "close": true, "next": true, "related": true, "led": true,
+	"going": false,
+}
+
+// infinitive reports whether w can be the bare verb after an infinitive
+// "to" (not a determiner, a number or an inflected form).
+func infinitive(w string) bool {
+	if determiners[w] || len(w) < 2 || w[0] >= '0' && w[0] <= '9' {
+		return false
+	}
+	for _, suf := range []string{"ed", "ing", "s", "'s"} {
+		if strings.HasSuffix(w, suf) {
+			return false
+		}
+	}
+	return true
+}
+
 var beWords = map[string]bool{"is": true, "are": true, "'s": true, "be": true, "am": true}
 
 // leanAt reads the words around text[start:end] in its sentence and says
@@ -50,6 +77,11 @@ func leanAt(text string, start, end int) Lean {
 		}
 		if l := wordLean(before[i], prev); l != LeanNearest {
 			return l
+		}
+		// An infinitive ("is to run through June", "to take place on")
+		// points forward.
+		if before[i] == "to" && i+1 < len(before) && len(before)-(i+2) <= 2 && infinitive(before[i+1]) && !notInfinitiveBefore[prev] {
+			return LeanFuture
 		}
 	}
 	after := words(text[end:to])
@@ -79,6 +111,11 @@ func wordLean(w, prev string) Lean {
 		return LeanPast
 	}
 	if len(w) > 4 && strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "eed") {
+		// After "be" a participle is passive ("is due to be published"),
+		// after "the" or "next" an adjective ("the next planned strike").
+		if passiveBefore[prev] || futureWords[prev] {
+			return LeanNearest
+		}
 		return LeanPast
 	}
 	return LeanNearest
@@ -90,6 +127,10 @@ func sentenceBounds(text string, start, end int) (int, int) {
 	from := 0
 	for i := start - 1; i > 0; i-- {
 		c := text[i]
+		if c == '(' || c == ')' {
+			from = i + 1
+			break
+		}
 		if c == '\n' || ((c == ' ') && isStop(text[i-1])) {
 			from = i + 1
 			break
@@ -98,7 +139,7 @@ func sentenceBounds(text string, start, end int) (int, int) {
 	to := len(text)
 	for i := end; i < len(text); i++ {
 		c := text[i]
-		if c == '\n' || (isStop(c) && (i+1 == len(text) || text[i+1] == ' ')) {
+		if c == '\n' || c == '(' || c == ')' || (isStop(c) && (i+1 == len(text) || text[i+1] == ' ')) {
 			to = i
 			break
 		}

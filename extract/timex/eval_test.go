@@ -20,7 +20,20 @@ import (
 // (/work/shared); they skip when it is absent.
 const sharedDir = "../../../shared"
 
-var evalOut = flag.String("eval-out", "", "directory to keep the evaluation JSONL files in (default: a temporary one)")
+var (
+	evalOut  = flag.String("eval-out", "", "directory to keep the evaluation JSONL files in (default: a temporary one)")
+	evalDump = flag.Bool("eval-dump", false, "log every mention found with its context")
+)
+
+func dump(t *testing.T, id, text string, ms []Mention) {
+	if !*evalDump {
+		return
+	}
+	for _, m := range ms {
+		from, to := max(0, m.Start-50), min(len(text), m.End+30)
+		t.Logf("%s %s..%s %-8s %q in %q", id, m.StartDate, m.EndDate, m.Kind, m.Text, strings.ReplaceAll(text[from:to], "\n", " "))
+	}
+}
 
 type dateRecord struct {
 	Text  string   `json:"text"`
@@ -113,6 +126,7 @@ func TestEvalSeeds(t *testing.T) {
 			"source": map[string]string{"uri": "fixtures/seeds/" + base},
 			"dates":  toRecords(Find(string(text), ref)),
 		})
+		dump(t, base[:3], string(text), Find(string(text), ref))
 	}
 	out := filepath.Join(outDir(t), "timex-seeds.jsonl")
 	writeJSONL(t, out, recs)
@@ -161,7 +175,9 @@ func TestEvalTempEval3(t *testing.T) {
 		if in.Published != "" {
 			ref, _ = time.Parse(isoDay, in.Published[:10])
 		}
-		recs = append(recs, map[string]any{"id": in.ID, "dates": toRecords(Find(in.Text, ref))})
+		ms := Find(in.Text, ref)
+		dump(t, in.ID, in.Text, ms)
+		recs = append(recs, map[string]any{"id": in.ID, "dates": toRecords(ms)})
 	}
 	out := filepath.Join(outDir(t), "timex-te3.jsonl")
 	writeJSONL(t, out, recs)

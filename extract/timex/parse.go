@@ -5,7 +5,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"time"
 	"unicode"
 	"unicode/utf8"
 )
@@ -570,6 +569,7 @@ func buildAgo(g groups, e *Expr) bool {
 
 var reWeekdayRangeAfter = regexp.MustCompile(`^\s*(?:to|through|until|till|-|–|and|or|&)\s*` + reWeekday + `s?\b`)
 var reWeekdayRangeBefore = regexp.MustCompile(reWeekday + `\s*(?:to|through|until|till|-|–)\s*$`)
+var reWeekdayFromBefore = regexp.MustCompile(`(?i:from)\s+` + reWeekday + `\s*(?:to|through|until|till|-|–)\s*$`)
 var rePluralWeekdayAfter = regexp.MustCompile(`^\s*(?:and|or|&)\s*` + reWeekday + `s\b`)
 
 func buildWeekday(g groups, e *Expr) bool {
@@ -608,7 +608,7 @@ func buildWeekday(g groups, e *Expr) bool {
 	}
 	before := lastN(text[:g.loc[0]], 30)
 	if reWeekdayRangeBefore.MatchString(before) {
-		if !regexp.MustCompile(`(?i:from)\s+` + reWeekday + `\s*(?:to|through|until|till|-|–)\s*$`).MatchString(lastN(text[:g.loc[0]], 40)) {
+		if !reWeekdayFromBefore.MatchString(lastN(text[:g.loc[0]], 40)) {
 			return false
 		}
 	}
@@ -637,5 +637,3 @@ func buildHoliday(g groups, e *Expr) bool {
 	}
 	return true
 }
-
-var _ = time.Monday
