@@ -1,0 +1,502 @@
+package quote
+
+import (
+	"strings"
+)
+
+// introWords start a phrase that comes before the subject ("In a
+// statement, ...", "Speaking on the radio, ...").
+var introWords = set("in", "on", "at", "with", "after", "before", "as", "when", "while", "whilst", "during",
+	"speaking", "asked", "holding", "handing", "writing", "elsewhere", "outside", "inside", "since", "despite",
+	"although", "though", "if", "for", "from", "by", "earlier", "later", "meanwhile", "however", "but", "and",
+	"so", "then", "still", "also", "yet", "instead", "to", "into", "under", "over", "across", "around", "near",
+	"upon", "following", "according", "last", "this", "today", "yesterday", "tomorrow", "now", "here", "there",
+	"once", "again", "separately", "similarly", "likewise", "indeed", "finally", "first", "second", "third",
+	"addressing", "responding", "appearing", "talking", "visiting", "campaigning", "standing", "sitting",
+	"walking", "wearing", "dressed", "reacting", "commenting", "interviewed", "pressed", "challenged")
+
+var determiners = set("a", "an", "the", "another", "one", "some", "two", "three", "several", "many", "other", "its", "their", "his", "her")
+
+var prepositions = set("to", "of", "at", "for", "from", "with", "by", "about", "on", "in", "into", "against", "than", "like", "toward", "towards", "over", "under", "behind", "outside", "via")
+
+// isCue reports whether token ti of paragraph pi is a speech cue outside
+// quotes, and returns the cue text.
+func (d *doc) isCue(pi, ti int) (string, bool) {
+	toks := d.toks[pi]
+	t := toks[ti]
+	if !t.word || d.inQ[pi][ti] || !speechCues[t.lower] {
+		return "", false
+	}
+	next := func(k int) string {
+		if ti+k < len(toks) && toks[ti+k].word {
+			return toks[ti+k].lower
+		}
+		return ""
+	}
+	switch t.lower {
+	case "according":
+		if next(1) != "to" {
+			return "", false
+		}
+		return "according to", true
+	case "pointed":
+		if next(1) != "out" {
+			return "", false
+		}
+		return "pointed out", true
+	case "went":
+		if next(1) != "on" {
+			return "", false
+		}
+		return "went on", true
+	case "read", "reads", "called", "calls", "calling":
+		// only before a quote mark or colon
+		if ti+1 < len(toks) && !toks[ti+1].word {
+			s := d.tokText(toks[ti+1])
+			if s == ":" || s == "“" || s == "\"" {
+				return t.lower, true
+			}
+		}
+		return "", false
+	case "say", "tell", "add", "write":
+		// imperative or infinitive only after a subject pronoun/aux: keep
+		if ti > 0 && toks[ti-1].word && (toks[ti-1].lower == "to" || toks[ti-1].lower == "will" || toks[ti-1].lower == "would") {
+			return "", false
+		}
+	}
+	return d.text[t.start:t.end], true
+}
+
+// resolvePerson turns mention i into a speaker.
+func (d *doc) mentionSpeaker(mi int) speaker {
+	m := &d.mentions[mi]
+	switch m.kind {
+	case kindOrg:
+		return speaker{name: m.orgName, person: -1, org: true, known: true}
+	case kindPerson, kindSingle:
+		idx := m.person
+		if idx < 0 {
+			name := d.text[m.nameStart:m.nameEnd]
+			ws := nameWords(name)
+			if len(ws) == 0 {
+				return noSpeaker
+			}
+			idx = d.findPart(ws[len(ws)-1], mi)
+			if idx < 0 {
+				d.people = append(d.people, person{name: name, words: ws, single: len(ws) == 1})
+				idx = len(d.people) - 1
+				d.attach(idx, m)
+			}
+			m.person = idx
+			m.kind = kindPerson
+		}
+		d.people[idx].speaker = true
+		return speaker{name: d.people[idx].name, person: idx, known: true}
+	}
+	return noSpeaker
+}
+
+// resolvePronoun finds who "he" or "she" at byte pos refers to: the latest
+// person named before it outside quotes, not used attributively ("the
+// Clinton campaign").
+func (d *doc) resolvePronoun(pos int) speaker {
+	for i := len(d.mentions) - 1; i >= 0; i-- {
+		m := &d.mentions[i]
+		if m.start >= pos || m.inQuote {
+			continue
+		}
+		if m.kind != kindPerson && !(m.kind == kindSingle && m.person >= 0) {
+			continue
+		}
+		if m.person < 0 {
+			continue
+		}
+		if d.attributive(i) {
+			continue
+		}
+		d.people[m.person].speaker = true
+		return speaker{name: d.people[m.person].name, person: m.person, known: true}
+	}
+	return speaker{person: -1, known: true}
+}
+
+// attributive reports whether mention i is preceded by a determiner ("the
+// Mid Staffordshire scandal").
+func (d *doc) attributive(i int) bool {
+	m := d.mentions[i]
+	pi := d.paraAt(m.start)
+	if pi < 0 || m.tokFirst == 0 {
+		return false
+	}
+	p := d.toks[pi][m.tokFirst-1]
+	return p.word && (p.lower == "the" || p.lower == "a" || p.lower == "an")
+}
+
+// resolveOrg finds the organisation a noun such as "the trust" (or "it")
+// stands for: the latest organisation named before pos whose name holds
+// the noun, else the latest organisation.
+func (d *doc) resolveOrg(pos int, noun string) speaker {
+	best := -1
+	for i := len(d.mentions) - 1; i >= 0; i-- {
+		m := &d.mentions[i]
+		if m.start >= pos || m.inQuote || m.kind != kindOrg {
+			continue
+		}
+		if noun == "" {
+			best = i
+			break
+		}
+		ln := strings.ToLower(m.orgName)
+		if strings.Contains(ln, noun) || orgKindMatches(m.orgKind, noun) {
+			best = i
+			break
+		}
+		if best < 0 {
+			best = i
+		}
+	}
+	if best < 0 {
+		return speaker{person: -1, known: true}
+	}
+	m := d.mentions[best]
+	return speaker{name: m.orgName, person: -1, org: true, known: true}
+}
+
+func orgKindMatches(kind, noun string) bool {
+	switch noun {
+	case "trust", "hospital", "infirmary":
+		return kind == "nhs-trust" || kind == "nhs-board"
+	case "union", "association":
+		return kind == "union"
+	case "government", "department", "ministry":
+		return kind == "government"
+	}
+	return false
+}
+
+// subjectBefore finds the speaker of cue token c whose subject stands
+// before it, looking no further back than token lo.
+func (d *doc) subjectBefore(pi, lo, c int) (speaker, bool) {
+	toks := d.toks[pi]
+	j := c - 1
+	for j >= lo {
+		t := toks[j]
+		if !t.word {
+			s := d.tokText(t)
+			if s == "," || s == "—" || s == "–" || s == "(" || s == ")" {
+				j--
+				continue
+			}
+			break
+		}
+		if auxSkip[t.lower] {
+			j--
+			continue
+		}
+		if calendarWords[t.lower] && j-1 >= lo && (toks[j-1].lower == "on" || toks[j-1].lower == "last" || toks[j-1].lower == "this") {
+			j -= 2
+			continue
+		}
+		break
+	}
+	if j < lo {
+		return noSpeaker, false
+	}
+	t := toks[j]
+	if t.word && !d.inQ[pi][j] {
+		switch {
+		case personPronouns[t.lower]:
+			return d.resolvePronoun(t.start), true
+		case t.lower == "it":
+			return d.resolveOrg(t.start, ""), true
+		case t.lower == "they":
+			return d.resolveOrg(t.start, ""), true
+		case t.lower == "i" || t.lower == "we" || t.lower == "you":
+			return speaker{person: -1, known: true}, true
+		}
+	}
+	if mi, ok := d.mentLast[pi][j]; ok && !d.inQ[pi][j] {
+		m := d.mentions[mi]
+		prepObj := m.tokFirst > lo && toks[m.tokFirst-1].word && prepositions[toks[m.tokFirst-1].lower]
+		if !prepObj && !d.inRelative(pi, lo, m.tokFirst) {
+			if m.kind == kindPerson || m.kind == kindSingle {
+				return d.withApposition(d.mentionSpeaker(mi), pi, mi, c), true
+			}
+			if m.kind == kindOrg {
+				if sp, ok := d.headSegment(pi, lo, c, true); ok && sp.person >= 0 {
+					return sp, true
+				}
+				return d.mentionSpeaker(mi), true
+			}
+		}
+	}
+	if sp, ok := d.headSegment(pi, lo, c, false); ok {
+		return sp, true
+	}
+	return noSpeaker, false
+}
+
+// inRelative reports whether token k sits in a "who ..."/"which ..." clause
+// that starts after lo.
+func (d *doc) inRelative(pi, lo, k int) bool {
+	toks := d.toks[pi]
+	for i := k - 1; i >= lo; i-- {
+		t := toks[i]
+		if !t.word && d.tokText(t) == "," {
+			return false
+		}
+		if t.word && (t.lower == "who" || t.lower == "which" || t.lower == "whose" || t.lower == "that" || t.lower == "where") {
+			return true
+		}
+	}
+	return false
+}
+
+// segments splits toks[lo:hi] at commas outside quotes.
+func (d *doc) segments(pi, lo, hi int) [][2]int {
+	var out [][2]int
+	s := lo
+	for i := lo; i < hi; i++ {
+		t := d.toks[pi][i]
+		if !t.word && d.tokText(t) == "," && !d.inQ[pi][i] {
+			if i > s {
+				out = append(out, [2]int{s, i})
+			}
+			s = i + 1
+		}
+	}
+	if hi > s {
+		out = append(out, [2]int{s, hi})
+	}
+	return out
+}
+
+// headSegment reads the subject from the first comma segment of the
+// clause that is not an introductory phrase ("Rae Wheatcroft, chief
+// operating officer at the trust, said"). personOnly asks only for people.
+func (d *doc) headSegment(pi, lo, c int, personOnly bool) (speaker, bool) {
+	toks := d.toks[pi]
+	for _, sg := range d.segments(pi, lo, c) {
+		a, b := sg[0], sg[1]
+		first := toks[a]
+		if !first.word {
+			continue
+		}
+		if introWords[first.lower] || (strings.HasSuffix(first.lower, "ing") && !first.cap) || (strings.HasSuffix(first.lower, "ing") && first.cap && !d.startsMention(pi, a)) {
+			continue
+		}
+		// people in the segment
+		var persons, orgs []int
+		for k := a; k < b; k++ {
+			if mi, ok := d.mentFirst[pi][k]; ok && !d.inQ[pi][k] {
+				m := d.mentions[mi]
+				prepObj := k > a && toks[k-1].word && prepositions[toks[k-1].lower]
+				if prepObj {
+					continue
+				}
+				if m.kind == kindPerson || m.kind == kindSingle {
+					persons = append(persons, mi)
+				} else if m.kind == kindOrg {
+					orgs = append(orgs, mi)
+				}
+			}
+		}
+		if len(persons) > 0 {
+			mi := persons[0]
+			if d.mentions[mi].kind == kindSingle && d.mentions[mi].person < 0 && d.mentions[mi].sentStart && mi != persons[len(persons)-1] {
+				mi = persons[len(persons)-1]
+			}
+			return d.withApposition(d.mentionSpeaker(mi), pi, mi, c), true
+		}
+		if personOnly {
+			return noSpeaker, false
+		}
+		hasSpokes, det := false, determiners[first.lower]
+		noun := ""
+		for k := a; k < b; k++ {
+			if toks[k].word && spokesWords[toks[k].lower] {
+				hasSpokes = true
+			}
+			if toks[k].word && orgNouns[toks[k].lower] && k > a && (toks[k-1].lower == "the" || toks[k-1].lower == "its" || toks[k-1].lower == "this") {
+				noun = toks[k].lower
+			}
+		}
+		if len(orgs) > 0 {
+			return d.mentionSpeaker(orgs[0]), true
+		}
+		if noun != "" {
+			return d.resolveOrg(toks[a].start, noun), true
+		}
+		if hasSpokes {
+			return d.resolveOrg(toks[a].start, ""), true
+		}
+		if personPronouns[first.lower] {
+			return d.resolvePronoun(first.start), true
+		}
+		if det || !first.cap {
+			return speaker{person: -1, known: true}, true
+		}
+		return noSpeaker, false
+	}
+	return noSpeaker, false
+}
+
+func (d *doc) startsMention(pi, k int) bool {
+	_, ok := d.mentFirst[pi][k]
+	return ok
+}
+
+// subjectAfter finds the speaker of cue token c whose subject follows it
+// ("said Sir Julian Hartley", "according to the trust").
+func (d *doc) subjectAfter(pi, c, hi int) (speaker, bool) {
+	toks := d.toks[pi]
+	k := c + 1
+	if toks[c].lower == "according" || toks[c].lower == "pointed" || toks[c].lower == "went" {
+		k++
+	}
+	for k < hi && toks[k].word && auxSkip[toks[k].lower] {
+		k++
+	}
+	if k >= hi || !toks[k].word || d.inQ[pi][k] {
+		return noSpeaker, false
+	}
+	t := toks[k]
+	if personPronouns[t.lower] {
+		return d.resolvePronoun(t.start), true
+	}
+	if mi, ok := d.mentFirst[pi][k]; ok {
+		m := d.mentions[mi]
+		if m.kind == kindPerson || m.kind == kindSingle || m.kind == kindOrg {
+			return d.withApposition(d.mentionSpeaker(mi), pi, mi, -1), true
+		}
+	}
+	if determiners[t.lower] || t.lower == "this" {
+		// a noun phrase up to punctuation or a verb-like word
+		end := k + 1
+		for end < hi && end < k+8 {
+			tt := toks[end]
+			if !tt.word {
+				break
+			}
+			if tt.lower == "who" || tt.lower == "which" || tt.lower == "in" || tt.lower == "on" || tt.lower == "at" {
+				break
+			}
+			end++
+		}
+		noun := ""
+		spokes := false
+		for x := k; x < end; x++ {
+			if mi, ok := d.mentFirst[pi][x]; ok {
+				m := d.mentions[mi]
+				if m.kind == kindOrg || m.kind == kindPerson {
+					return d.mentionSpeaker(mi), true
+				}
+			}
+			if spokesWords[toks[x].lower] {
+				spokes = true
+			}
+			if orgNouns[toks[x].lower] && noun == "" {
+				noun = toks[x].lower
+			}
+		}
+		if noun != "" {
+			return d.resolveOrg(t.start, noun), true
+		}
+		if spokes {
+			return d.resolveOrg(t.start, ""), true
+		}
+		return speaker{person: -1, known: true}, true
+	}
+	return noSpeaker, false
+}
+
+// withApposition adds the title and organisation an appositive gives:
+// "Rae Wheatcroft, Chief Operating Officer at Bolton NHS Foundation Trust,".
+func (d *doc) withApposition(sp speaker, pi, mi, c int) speaker {
+	if sp.person < 0 {
+		return sp
+	}
+	p := &d.people[sp.person]
+	m := d.mentions[mi]
+	for _, t := range m.titles {
+		if sp.title == "" {
+			sp.title = t
+		}
+	}
+	toks := d.toks[pi]
+	k := m.tokLast + 1
+	if k < len(toks) && !toks[k].word && d.tokText(toks[k]) == "," {
+		a := k + 1
+		e := a
+		for e < len(toks) && (c < 0 || e < c) {
+			t := toks[e]
+			if !t.word {
+				s := d.tokText(t)
+				if s == "," || s == "." || s == ":" || s == ";" || s == "“" || s == "\"" {
+					break
+				}
+			}
+			if t.word && (t.lower == "who" || t.lower == "which" || t.lower == "whose" || speechCues[t.lower]) {
+				e = -1
+				break
+			}
+			e++
+		}
+		if e > a && e-a <= 14 {
+			ap := d.text[toks[a].start:toks[e-1].possEnd]
+			if !firstRuneDigit(ap) {
+				title, org := splitRole(ap)
+				// an organisation named inside the appositive
+				for x := a; x < e; x++ {
+					if oi, ok := d.mentFirst[pi][x]; ok && d.mentions[oi].kind == kindOrg {
+						org = d.mentions[oi].orgName
+						break
+					}
+				}
+				if title != "" {
+					p.addTitle(title)
+					if sp.title == "" {
+						sp.title = title
+					}
+				}
+				if org != "" {
+					if p.org == "" {
+						p.org = org
+					}
+					sp.orgOf = org
+				}
+			}
+		}
+	}
+	if sp.title == "" && len(p.titles) > 0 {
+		sp.title = p.titles[0]
+	}
+	if sp.orgOf == "" {
+		sp.orgOf = p.org
+	}
+	return sp
+}
+
+func firstRuneDigit(s string) bool {
+	return s != "" && s[0] >= '0' && s[0] <= '9'
+}
+
+// splitRole splits "chief operating officer at Bolton NHS Foundation
+// Trust" into the role and the organisation.
+func splitRole(s string) (string, string) {
+	s = strings.TrimSpace(s)
+	for _, det := range []string{"a ", "an ", "the ", "A ", "An ", "The "} {
+		s = strings.TrimPrefix(s, det)
+	}
+	for _, sep := range []string{" at ", " of ", " for ", " with "} {
+		if i := strings.Index(s, sep); i > 0 {
+			role, org := s[:i], strings.TrimSpace(s[i+len(sep):])
+			org = strings.TrimPrefix(org, "the ")
+			if org != "" && firstRuneUpper(org) {
+				return role, org
+			}
+			return role, ""
+		}
+	}
+	return s, ""
+}

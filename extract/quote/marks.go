@@ -1,0 +1,138 @@
+package quote
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// rawQuote is a stretch of text between double quote marks in one paragraph.
+type rawQuote struct {
+	para       int
+	open       int // byte offset of the opening mark, -1 when the quote opens the paragraph without one
+	close      int // byte offset of the closing mark, -1 when the paragraph ends first
+	openLen    int
+	closeLen   int
+	start, end int // the words inside, trimmed
+}
+
+const (
+	markOpen = iota + 1
+	markClose
+	markBoth
+)
+
+func markKind(r rune) int {
+	switch r {
+	case '“', '„', '«':
+		return markOpen
+	case '”', '»':
+		return markClose
+	case '"':
+		return markBoth
+	}
+	return 0
+}
+
+func runeBefore(text string, i, lo int) rune {
+	if i <= lo {
+		return ' '
+	}
+	r, _ := utf8.DecodeLastRuneInString(text[lo:i])
+	return r
+}
+
+func runeAfter(text string, i, hi int) rune {
+	if i >= hi {
+		return ' '
+	}
+	r, _ := utf8.DecodeRuneInString(text[i:hi])
+	return r
+}
+
+// opensHere reports whether a mark at i looks like an opening mark by its
+// neighbours: space or bracket before, a word or mark after.
+func opensHere(text string, i, n, lo, hi int) bool {
+	b := runeBefore(text, i, lo)
+	a := runeAfter(text, i+n, hi)
+	if unicode.IsSpace(a) || a == ',' || a == '.' {
+		return false
+	}
+	return unicode.IsSpace(b) || b == '(' || b == '[' || b == '—' || b == '–' || b == '-' || b == ':' || b == '/' || i == lo
+}
+
+// scanMarks finds the quoted stretches of paragraph p = text[lo:hi].
+func scanMarks(text string, para, lo, hi int) []rawQuote {
+	var out []rawQuote
+	in := false
+	var cur rawQuote
+	seen := false
+	for i := lo; i < hi; {
+		r, n := utf8.DecodeRuneInString(text[i:hi])
+		k := markKind(r)
+		if k == 0 {
+			i += n
+			continue
+		}
+		if !in {
+			switch {
+			case k == markOpen, k == markBoth && opensHere(text, i, n, lo, hi):
+				in = true
+				cur = rawQuote{para: para, open: i, openLen: n, close: -1}
+			case k == markClose && opensHere(text, i, n, lo, hi):
+				// a closing mark used to open
+				in = true
+				cur = rawQuote{para: para, open: i, openLen: n, close: -1}
+			case !seen:
+				// a closing mark with nothing opened: the quote ran from the
+				// start of the paragraph
+				out = append(out, rawQuote{para: para, open: -1, close: i, closeLen: n})
+			}
+			seen = true
+			i += n
+			continue
+		}
+		// inside a quote
+		if k == markOpen && !(runeAfter(text, i+n, hi) == ' ') && unicode.IsSpace(runeBefore(text, i, lo)) && runeBefore(text, i, lo) != 0 {
+			// an opening mark while open: the previous quote never closed
+			prev := runeBefore(text, i, lo)
+			_ = prev
+			cur.close = -2 // closed implicitly at i
+			cur.end = i
+			out = append(out, cur)
+			cur = rawQuote{para: para, open: i, openLen: n, close: -1}
+			i += n
+			continue
+		}
+		cur.close = i
+		cur.closeLen = n
+		out = append(out, cur)
+		in = false
+		i += n
+	}
+	if in {
+		out = append(out, cur)
+	}
+	// fill the inner spans
+	for i := range out {
+		q := &out[i]
+		s := lo
+		if q.open >= 0 {
+			s = q.open + q.openLen
+		}
+		e := hi
+		switch {
+		case q.close >= 0:
+			e = q.close
+		case q.close == -2:
+			e = q.end
+			q.close = -1
+		}
+		s, e = trimSpan(text, s, e)
+		// drop a trailing comma inside the marks
+		for e > s && (text[e-1] == ',') {
+			e--
+		}
+		q.start, q.end = s, e
+	}
+	return out
+}

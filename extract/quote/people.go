@@ -1,0 +1,163 @@
+package quote
+
+import (
+	"sort"
+	"strings"
+)
+
+// person is one entry of the article's people registry.
+type person struct {
+	name     string
+	words    []string
+	titles   []string
+	org      string
+	mentions []Mention
+	speaker  bool // used as a speaker (single names only count then)
+	single   bool // known only by one word
+}
+
+// addTitle records a title once.
+func (p *person) addTitle(t string) {
+	t = strings.TrimSpace(strings.Trim(t, " ,.;:"))
+	if t == "" || len(t) > 80 {
+		return
+	}
+	for _, x := range p.titles {
+		if strings.EqualFold(x, t) {
+			return
+		}
+	}
+	p.titles = append(p.titles, t)
+}
+
+// resolvePeople builds the registry from the name mentions in text order:
+// full names register people; surnames, first names and honorific forms
+// resolve to the latest full name given earlier.
+func (d *doc) resolvePeople() {
+	for i := range d.mentions {
+		m := &d.mentions[i]
+		if m.kind != kindPerson && m.kind != kindSingle {
+			continue
+		}
+		name := d.text[m.nameStart:m.nameEnd]
+		ws := nameWords(name)
+		if len(ws) == 0 {
+			continue
+		}
+		if len(ws) >= 2 {
+			idx := d.findFull(ws)
+			if idx < 0 {
+				d.people = append(d.people, person{name: name, words: ws})
+				idx = len(d.people) - 1
+			}
+			m.person = idx
+			d.attach(idx, m)
+			continue
+		}
+		idx := d.findPart(ws[0], i)
+		if idx >= 0 {
+			m.person = idx
+			d.attach(idx, m)
+			continue
+		}
+		if m.kind == kindPerson || (m.kind == kindSingle && d.singleLooksPerson(m)) {
+			d.people = append(d.people, person{name: name, words: ws, single: true})
+			m.person = len(d.people) - 1
+			m.kind = kindPerson
+			d.attach(m.person, m)
+		}
+	}
+}
+
+// singleLooksPerson accepts a lone capitalised word as a person when an
+// appositive follows it ("Sabrieh, a junior doctor, said").
+func (d *doc) singleLooksPerson(m *mention) bool {
+	rest := d.text[m.end:min(len(d.text), m.end+12)]
+	for _, p := range []string{", a ", ", an ", ", the ", ", who ", ", whose ", ", 1", ", 2", ", 3", ", 4", ", 5", ", 6", ", 7", ", 8", ", 9"} {
+		if strings.HasPrefix(rest, p) {
+			return true
+		}
+	}
+	return false
+}
+
+func (d *doc) attach(idx int, m *mention) {
+	p := &d.people[idx]
+	p.mentions = append(p.mentions, Mention{Text: d.text[m.start:m.end], Start: m.start, End: m.end})
+	for _, t := range m.titles {
+		p.addTitle(t)
+	}
+}
+
+// findFull finds a person whose words equal ws, or a single-word person
+// that ws completes.
+func (d *doc) findFull(ws []string) int {
+	for i := len(d.people) - 1; i >= 0; i-- {
+		p := &d.people[i]
+		if equalWords(p.words, ws) {
+			return i
+		}
+	}
+	// a middle initial or name: "Donald J. Trump" and "Donald Trump"
+	for i := len(d.people) - 1; i >= 0; i-- {
+		p := &d.people[i]
+		if len(p.words) >= 2 && p.words[0] == ws[0] && p.words[len(p.words)-1] == ws[len(ws)-1] {
+			if len(ws) > len(p.words) {
+				p.name, p.words = strings.Join(ws, " "), ws
+			}
+			return i
+		}
+	}
+	return -1
+}
+
+// findPart resolves a surname or first name to the latest person given
+// earlier with a full name.
+func (d *doc) findPart(w string, _ int) int {
+	for i := len(d.people) - 1; i >= 0; i-- {
+		p := &d.people[i]
+		if len(p.words) >= 2 && p.words[len(p.words)-1] == w {
+			return i
+		}
+	}
+	for i := len(d.people) - 1; i >= 0; i-- {
+		p := &d.people[i]
+		if len(p.words) >= 2 && p.words[0] == w {
+			return i
+		}
+	}
+	for i := len(d.people) - 1; i >= 0; i-- {
+		p := &d.people[i]
+		if len(p.words) == 1 && p.words[0] == w {
+			return i
+		}
+	}
+	return -1
+}
+
+func equalWords(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// outPeople lists the people for the Result: every full-named person, and
+// single-named ones that speak.
+func (d *doc) outPeople() []Person {
+	var out []Person
+	for _, p := range d.people {
+		if p.single && !p.speaker {
+			continue
+		}
+		ms := append([]Mention(nil), p.mentions...)
+		sort.Slice(ms, func(i, j int) bool { return ms[i].Start < ms[j].Start })
+		out = append(out, Person{Name: p.name, Titles: append([]string(nil), p.titles...), Organisation: p.org, Mentions: ms})
+	}
+	return out
+}

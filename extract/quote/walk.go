@@ -1,0 +1,579 @@
+package quote
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// blockState follows a run of block-quote paragraphs in plain text.
+type blockState struct {
+	active    bool
+	sp        speaker
+	first     bool // the next paragraph is the first after the intro
+	needFirst bool // the block must speak in the first person
+	bylineOnly bool // only a byline line may follow ("Here is a sample:")
+	cue       string
+}
+
+// walk goes through the paragraphs in order, finding quotes and speakers.
+func (d *doc) walk() {
+	var last speaker     // speaker of the latest quote
+	lastPara := -10      // paragraph of the latest quote
+	var openSp *speaker  // speaker of a quote left open at the end of the previous paragraph
+	var bs blockState
+	introSp := noSpeaker // speaker of the previous paragraph when it ended with ":"
+	introPara := -10
+	for pi := range d.paras {
+		p := d.paras[pi]
+		if d.blockSet[pi] {
+			sp := last
+			if bs.active {
+				sp = bs.sp
+			} else if introPara == pi-1 {
+				sp = introSp
+			}
+			d.emitBlock(pi, sp)
+			last, lastPara = sp, pi
+			bs.active, bs.sp, bs.first = true, sp, false
+			continue
+		}
+		raws := d.raws[pi]
+		if bs.active && len(raws) == 0 {
+			if !bs.bylineOnly && d.blockOK(pi, &bs) {
+				d.emitBlock(pi, bs.sp)
+				last, lastPara = bs.sp, pi
+				bs.first, bs.needFirst = false, false
+				continue
+			}
+			if sp, ok := d.byline(pi); ok {
+				bs = blockState{active: true, sp: sp, first: true}
+				continue
+			}
+		}
+		prevBlock := bs
+		bs.active = false
+		// quotes in marks
+		var paraQ []int
+		for ri, r := range raws {
+			s := d.text[r.start:r.end]
+			if r.end <= r.start || wordCount(s) < d.e.minWords || titleLike(s) {
+				continue
+			}
+			if d.isSign(pi, r) {
+				continue
+			}
+			sp := d.attribute(pi, ri)
+			startsPara := r.open < 0 || r.open == p.Start
+			if !sp.known && startsPara {
+				switch {
+				case openSp != nil:
+					sp = *openSp
+				case introPara == pi-1:
+					sp = introSp
+				case prevBlock.active && !prevBlock.bylineOnly:
+					sp = prevBlock.sp
+				case lastPara == pi-1:
+					sp = last
+				}
+			}
+			q := qrec{para: pi, sp: sp, raw: r}
+			q.q = Quote{Text: s, Start: r.start, End: r.end, Kind: d.quoteKind(pi, r)}
+			d.quotes = append(d.quotes, q)
+			paraQ = append(paraQ, len(d.quotes)-1)
+		}
+		// split quotes: unattributed pieces take their neighbour's speaker
+		for i, qi := range paraQ {
+			if d.quotes[qi].sp.known {
+				continue
+			}
+			for j := i - 1; j >= 0; j-- {
+				if d.quotes[paraQ[j]].sp.known {
+					d.quotes[qi].sp = d.quotes[paraQ[j]].sp
+					break
+				}
+			}
+			if d.quotes[qi].sp.known {
+				continue
+			}
+			for j := i + 1; j < len(paraQ); j++ {
+				if d.quotes[paraQ[j]].sp.known {
+					d.quotes[qi].sp = d.quotes[paraQ[j]].sp
+					break
+				}
+			}
+		}
+		for _, qi := range paraQ {
+			d.finish(qi)
+		}
+		if len(paraQ) > 0 {
+			last = d.quotes[paraQ[len(paraQ)-1]].sp
+			lastPara = pi
+		}
+		openSp = nil
+		if len(raws) > 0 && raws[len(raws)-1].close < 0 && len(paraQ) > 0 {
+			sp := d.quotes[paraQ[len(paraQ)-1]].sp
+			openSp = &sp
+		}
+		// does this paragraph introduce a block?
+		if d.lastRune(pi) == ':' {
+			sp, cue, ok := d.introSpeaker(pi)
+			introSp, introPara = sp, pi
+			bs = blockState{active: true, sp: sp, first: true, cue: cue, bylineOnly: !ok}
+			continue
+		}
+		if sp, ok := d.reportedSpeech(pi); ok {
+			bs = blockState{active: true, sp: sp, first: true, needFirst: true}
+			continue
+		}
+		// narration about the last block speaker may resume the block
+		if prevBlock.sp.person >= 0 && d.mentionsPerson(pi, prevBlock.sp.person) && len(raws) == 0 {
+			bs = blockState{active: true, sp: prevBlock.sp, first: true, needFirst: true}
+		}
+	}
+}
+
+// attribute finds the speaker of raw quote ri in paragraph pi.
+func (d *doc) attribute(pi, ri int) speaker {
+	toks := d.toks[pi]
+	r := d.raws[pi][ri]
+	p := d.paras[pi]
+	open := r.open
+	if open < 0 {
+		open = p.Start
+	}
+	closeEnd := p.End
+	if r.close >= 0 {
+		closeEnd = r.close + r.closeLen
+	}
+	// token ranges before and after the quote within the sentence
+	firstIn, lastIn := len(toks), -1
+	for ti, t := range toks {
+		if t.start >= open && t.end <= closeEnd {
+			if ti < firstIn {
+				firstIn = ti
+			}
+			lastIn = ti
+		}
+	}
+	if lastIn < 0 {
+		// the quote spans no token (empty): nothing to attribute
+		return noSpeaker
+	}
+	// pre clause
+	lo := firstIn
+	for lo > 0 {
+		t := toks[lo-1]
+		if d.inQ[pi][lo-1] {
+			break
+		}
+		if !t.word {
+			s := d.tokText(t)
+			if s == "." || s == "!" || s == "?" || s == ";" {
+				break
+			}
+		}
+		lo--
+	}
+	// post clause
+	hi := lastIn + 1
+	for hi < len(toks) {
+		t := toks[hi]
+		if d.inQ[pi][hi] {
+			break
+		}
+		if !t.word {
+			s := d.tokText(t)
+			if s == "." || s == "!" || s == "?" || s == ";" {
+				break
+			}
+		}
+		hi++
+	}
+	// the pre clause first, for partial quotes and "X said: “..."
+	preHasWords := false
+	for k := lo; k < firstIn; k++ {
+		if toks[k].word {
+			preHasWords = true
+		}
+	}
+	tryPre := func() (speaker, bool) {
+		for c := firstIn - 1; c >= lo; c-- {
+			cue, ok := d.isCue(pi, c)
+			if !ok {
+				continue
+			}
+			var sp speaker
+			var found bool
+			if cue == "according to" {
+				sp, found = d.subjectAfter(pi, c, firstIn)
+			} else {
+				sp, found = d.subjectBefore(pi, lo, c)
+				if !found {
+					sp, found = d.subjectAfter(pi, c, firstIn)
+				}
+			}
+			if found {
+				sp.cue = cue
+				return sp, true
+			}
+		}
+		return noSpeaker, false
+	}
+	tryPost := func() (speaker, bool) {
+		for c := lastIn + 1; c < hi && c < lastIn+14; c++ {
+			cue, ok := d.isCue(pi, c)
+			if !ok {
+				continue
+			}
+			var sp speaker
+			var found bool
+			// words between the quote and the cue are the subject
+			between := false
+			for k := lastIn + 1; k < c; k++ {
+				if toks[k].word {
+					between = true
+				}
+			}
+			if between && cue != "according to" {
+				sp, found = d.subjectBefore(pi, lastIn+1, c)
+			} else {
+				sp, found = d.subjectAfter(pi, c, hi)
+			}
+			if found {
+				sp.cue = cue
+				return sp, true
+			}
+		}
+		return noSpeaker, false
+	}
+	if preHasWords {
+		if sp, ok := tryPre(); ok {
+			return sp
+		}
+	}
+	if sp, ok := tryPost(); ok {
+		return sp
+	}
+	// a cue elsewhere in the paragraph: the nearest before, then after
+	for c := lo - 1; c >= 0; c-- {
+		if d.inQ[pi][c] {
+			continue
+		}
+		if cue, ok := d.isCue(pi, c); ok {
+			s0 := 0
+			for k := c - 1; k >= 0; k-- {
+				if d.inQ[pi][k] {
+					s0 = k + 1
+					break
+				}
+				if !toks[k].word {
+					s := d.tokText(toks[k])
+					if s == "." || s == "!" || s == "?" || s == ";" {
+						s0 = k + 1
+						break
+					}
+				}
+			}
+			if sp, ok := d.subjectBefore(pi, s0, c); ok {
+				sp.cue = cue
+				return sp
+			}
+		}
+	}
+	for c := hi; c < len(toks); c++ {
+		if d.inQ[pi][c] {
+			continue
+		}
+		if cue, ok := d.isCue(pi, c); ok {
+			s0 := hi
+			for k := c - 1; k >= hi; k-- {
+				if d.inQ[pi][k] {
+					s0 = k + 1
+					break
+				}
+				if !toks[k].word {
+					s := d.tokText(toks[k])
+					if s == "." || s == "!" || s == "?" || s == ";" {
+						s0 = k + 1
+						break
+					}
+				}
+			}
+			if sp, ok := d.subjectBefore(pi, s0, c); ok {
+				sp.cue = cue
+				return sp
+			}
+			break
+		}
+	}
+	return noSpeaker
+}
+
+// quoteKind says whether a quote is a full sentence or a fragment.
+func (d *doc) quoteKind(pi int, r rawQuote) string {
+	s := d.text[r.start:r.end]
+	fr, _ := utf8.DecodeRuneInString(s)
+	if unicode.IsLower(fr) {
+		return "partial"
+	}
+	p := d.paras[pi]
+	if r.open < 0 || r.open == p.Start {
+		return "direct"
+	}
+	// what precedes the opening mark
+	pre := strings.TrimRightFunc(d.text[p.Start:r.open], unicode.IsSpace)
+	lr, _ := utf8.DecodeLastRuneInString(pre)
+	lastC, _ := utf8.DecodeLastRuneInString(s)
+	if (unicode.IsLetter(lr) || unicode.IsDigit(lr)) && !(lastC == '.' || lastC == '!' || lastC == '?') {
+		return "partial"
+	}
+	return "direct"
+}
+
+// isSign reports whether the quote is written on a placard, banner or the
+// like, or is a title ("a book called “...”").
+func (d *doc) isSign(pi int, r rawQuote) bool {
+	toks := d.toks[pi]
+	open := r.open
+	if open < 0 {
+		return false
+	}
+	n := 0
+	for k := len(toks) - 1; k >= 0 && n < 10; k-- {
+		t := toks[k]
+		if t.end > open {
+			continue
+		}
+		if !t.word {
+			s := d.tokText(t)
+			if s == "." || s == "!" || s == "?" {
+				break
+			}
+			continue
+		}
+		n++
+		if writtenSigns[t.lower] {
+			return true
+		}
+	}
+	return false
+}
+
+// finish copies the speaker into the quote.
+func (d *doc) finish(qi int) {
+	q := &d.quotes[qi]
+	q.q.Speaker = q.sp.name
+	q.q.SpeakerTitle = q.sp.title
+	q.q.SpeakerOrganisation = q.sp.orgOf
+	q.q.Cue = q.sp.cue
+	if q.sp.person >= 0 {
+		p := &d.people[q.sp.person]
+		p.speaker = true
+		q.q.Speaker = p.name
+		if q.q.SpeakerTitle == "" && len(p.titles) > 0 {
+			q.q.SpeakerTitle = p.titles[0]
+		}
+		if q.q.SpeakerOrganisation == "" {
+			q.q.SpeakerOrganisation = p.org
+		}
+	}
+	if q.q.Speaker == "" {
+		d.warnings = append(d.warnings, "quote left unattributed: “"+abbrev(q.q.Text, 50)+"”")
+	}
+}
+
+func abbrev(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n] + "…"
+}
+
+// emitBlock records the whole of paragraph pi as a block quote, without
+// surrounding quote marks.
+func (d *doc) emitBlock(pi int, sp speaker) {
+	p := d.paras[pi]
+	s, e := p.Start, p.End
+	for s < e {
+		r, n := utf8.DecodeRuneInString(d.text[s:e])
+		if markKind(r) == 0 && !unicode.IsSpace(r) {
+			break
+		}
+		s += n
+	}
+	for e > s {
+		r, n := utf8.DecodeLastRuneInString(d.text[s:e])
+		if markKind(r) == 0 && !unicode.IsSpace(r) {
+			break
+		}
+		e -= n
+	}
+	if e <= s || wordCount(d.text[s:e]) < d.e.minWords {
+		return
+	}
+	d.quotes = append(d.quotes, qrec{para: pi, sp: sp, q: Quote{Text: d.text[s:e], Start: s, End: e, Kind: "block"}})
+	d.finish(len(d.quotes) - 1)
+}
+
+// blockOK decides whether paragraph pi continues a plain-text block quote.
+func (d *doc) blockOK(pi int, bs *blockState) bool {
+	p := d.paras[pi]
+	s := d.text[p.Start:p.End]
+	if d.hasMarks(pi) || d.lastRune(pi) == ':' || !isTerminal(d.lastRune(pi)) {
+		return false
+	}
+	if wordCount(s) < d.e.minWords || strings.Contains(s, "Photograph:") {
+		return false
+	}
+	for _, pre := range []string{"Here is ", "Here are ", "Here’s ", "Here's "} {
+		if strings.HasPrefix(s, pre) {
+			return false
+		}
+	}
+	fp := d.hasFirstPerson(pi)
+	if bs.needFirst && !fp {
+		return false
+	}
+	if bs.first {
+		return true
+	}
+	if fp {
+		return true
+	}
+	// narration: the reporter names the speaker or reports speech
+	if bs.sp.person >= 0 && d.mentionsPerson(pi, bs.sp.person) {
+		return false
+	}
+	for ti, t := range d.toks[pi] {
+		if t.word && !d.inQ[pi][ti] && narrativeCues[t.lower] {
+			return false
+		}
+	}
+	w := strings.Fields(s)
+	if len(w) > 0 && (w[0] == "He" || w[0] == "She") {
+		return false
+	}
+	return true
+}
+
+// mentionsPerson reports whether paragraph pi names person idx outside quotes.
+func (d *doc) mentionsPerson(pi, idx int) bool {
+	p := d.paras[pi]
+	for _, m := range d.mentions {
+		if m.start >= p.Start && m.end <= p.End && m.person == idx && !m.inQuote {
+			return true
+		}
+	}
+	return false
+}
+
+// byline reads a short line naming the writer of the next block ("Dr Nina
+// Beck, Bristol").
+func (d *doc) byline(pi int) (speaker, bool) {
+	p := d.paras[pi]
+	s := d.text[p.Start:p.End]
+	if wordCount(s) > 10 || isTerminal(d.lastRune(pi)) || d.lastRune(pi) == ':' || pi+1 >= len(d.paras) {
+		return noSpeaker, false
+	}
+	toks := d.toks[pi]
+	mi, ok := d.mentFirst[pi][0]
+	if !ok || len(toks) == 0 {
+		return noSpeaker, false
+	}
+	m := d.mentions[mi]
+	if m.kind != kindPerson {
+		return noSpeaker, false
+	}
+	// the name is the whole line or followed by a comma
+	if m.tokLast+1 < len(toks) && d.tokText(toks[m.tokLast+1]) != "," {
+		return noSpeaker, false
+	}
+	if !(len(d.raws[pi+1]) == 0 && isTerminal(d.lastRune(pi+1)) && wordCount(d.text[d.paras[pi+1].Start:d.paras[pi+1].End]) >= 12) {
+		return noSpeaker, false
+	}
+	return d.withApposition(d.mentionSpeaker(mi), pi, mi, -1), true
+}
+
+// introSpeaker finds who speaks after a paragraph ending with ":". ok is
+// false when the paragraph names no one (then only a byline may follow).
+func (d *doc) introSpeaker(pi int) (speaker, string, bool) {
+	toks := d.toks[pi]
+	for c := len(toks) - 1; c >= 0; c-- {
+		cue, ok := d.isCue(pi, c)
+		if !ok {
+			continue
+		}
+		lo := 0
+		for k := c - 1; k >= 0; k-- {
+			if d.inQ[pi][k] {
+				lo = k + 1
+				break
+			}
+			if !toks[k].word {
+				s := d.tokText(toks[k])
+				if s == "." || s == "!" || s == "?" || s == ";" {
+					lo = k + 1
+					break
+				}
+			}
+		}
+		if sp, ok := d.subjectBefore(pi, lo, c); ok {
+			sp.cue = cue
+			return sp, cue, true
+		}
+		if sp, ok := d.subjectAfter(pi, c, len(toks)); ok {
+			sp.cue = cue
+			return sp, cue, true
+		}
+		return speaker{person: -1, known: true}, cue, true
+	}
+	// no cue: "In his view:", "... at the South London and Maudsley NHS Foundation Trust:"
+	for ti, t := range toks {
+		if t.word && (t.lower == "his" || t.lower == "her") && ti <= 2 {
+			return d.resolvePronoun(t.start), "", true
+		}
+	}
+	p := d.paras[pi]
+	for i := len(d.mentions) - 1; i >= 0; i-- {
+		m := d.mentions[i]
+		if m.start < p.Start || m.end > p.End || m.inQuote || m.poss {
+			continue
+		}
+		if m.kind == kindOrg || m.kind == kindPerson {
+			mi := i
+			return d.mentionSpeaker(mi), "", true
+		}
+	}
+	return noSpeaker, "", false
+}
+
+// reportedSpeech finds a person reported as speaking in paragraph pi ("X
+// said the approach was wrong"), whose words may follow without marks.
+func (d *doc) reportedSpeech(pi int) (speaker, bool) {
+	toks := d.toks[pi]
+	for c := len(toks) - 1; c >= 0; c-- {
+		if _, ok := d.isCue(pi, c); !ok {
+			continue
+		}
+		lo := 0
+		for k := c - 1; k >= 0; k-- {
+			if !toks[k].word && !d.inQ[pi][k] {
+				s := d.tokText(toks[k])
+				if s == "." || s == "!" || s == "?" || s == ";" {
+					lo = k + 1
+					break
+				}
+			}
+		}
+		sp, ok := d.subjectBefore(pi, lo, c)
+		if ok && sp.person >= 0 {
+			return sp, true
+		}
+		return noSpeaker, false
+	}
+	return noSpeaker, false
+}
