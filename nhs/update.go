@@ -93,7 +93,7 @@ func Update(fromDir, toDir string) error {
 
 type orgRow struct {
 	id, code, kind, country, open, close, town, postcode, icb, abbrev string
-	names                                                            map[string]string // as-of date -> name
+	names                                                             map[string]string // as-of date -> name
 }
 
 type siteRow struct {
