@@ -24,18 +24,21 @@ func (db *DB) Put(ctx context.Context, runID int64, recs []normalize.Record, raw
 		set  rows.Set
 		json []byte
 	}
-	pre := make([]prepared, len(recs))
 	for i := range recs {
 		if recs[i].ID == "" {
 			return fmt.Errorf("sqlite: put record %d (%s): %w: empty id", i, recs[i].URL, store.ErrInvalid)
 		}
-		set, err := rows.Build(&recs[i], nil)
+	}
+	latest := rows.Latest(recs)
+	pre := make([]prepared, len(latest))
+	for i, rec := range latest {
+		set, err := rows.Build(rec, nil)
 		if err != nil {
-			return fmt.Errorf("sqlite: put %s: %w", recs[i].ID, err)
+			return fmt.Errorf("sqlite: put %s: %w", rec.ID, err)
 		}
-		js, err := json.Marshal(&recs[i])
+		js, err := json.Marshal(rec)
 		if err != nil {
-			return fmt.Errorf("sqlite: put %s: %w", recs[i].ID, err)
+			return fmt.Errorf("sqlite: put %s: %w", rec.ID, err)
 		}
 		pre[i] = prepared{set: set, json: js}
 	}

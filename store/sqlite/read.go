@@ -166,7 +166,9 @@ func (db *DB) Claims(ctx context.Context, f store.ClaimFilter) ([]store.ClaimRow
 	}
 	if f.To != "" {
 		where = append(where, `coalesce(c.period_start, c.period_end) <= ?`)
-		args = append(args, f.To+"\uffff")
+		// "~" sorts after every character of an ISO date or date-time, so
+		// To "2023-09" includes all of September.
+		args = append(args, f.To+"~")
 	}
 	q := `SELECT a.site, a.title, ` + prefixed("c", rows.Claims.Names()) + `
 FROM claims c JOIN articles a ON a.id = c.article_id`
