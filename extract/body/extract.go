@@ -39,6 +39,7 @@ func Extract(raw []byte, opt Options) (*Result, error) {
 
 	pm := readMetadata(doc, opt.URL)
 
+	pruneBoilerplate(doc)
 	topts := trafilatura.Options{ExcludeComments: true}
 	if u, err := nurl.ParseRequestURI(firstNonEmpty(opt.URL, pm.canonical)); err == nil {
 		topts.OriginalURL = u

@@ -1,0 +1,122 @@
+package body
+
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// boilerTokens are class names that, as a whole class token, mark an
+// element that is not article text.
+var boilerTokens = map[string]bool{
+	"hide": true, "hidden": true, "d-none": true, "is-hidden": true, "sr-only": true,
+	"visually-hidden": true, "visuallyhidden": true, "screen-reader-text": true,
+	"ad": true, "ads": true, "advert": true, "advertisement": true, "adsbygoogle": true,
+	"share": true, "tags": true, "caption": true, "credit": true, "similar": true,
+	"print-header": true, "print-only": true, "print-footer": true,
+}
+
+// boilerParts are substrings of class names and ids that mark boilerplate.
+var boilerParts = []string{
+	"newsletter", "outbrain", "taboola", "recirc", "related", "recommend",
+	"rollover", "cookie", "consent", "gdpr", "subscribe", "signup", "sign-up",
+	"social", "sharing", "share-", "-share", "share_", "disqus", "comment",
+	"promo", "sponsor", "breadcrumb", "popular", "trending", "latest-news",
+	"latest-box", "read-more", "readmore", "more-stories", "morestories",
+	"paywall", "scrim", "modal", "popup", "ad-slot", "adslot", "ad-container",
+	"adunit", "ad__", "ad--", "advert", "dfp-", "-dfp", "byline", "author-bio",
+	"authorbio", "caption", "newsfeed", "further-reading", "also-read",
+}
+
+// pruneBoilerplate removes from the tree elements that are hidden or whose
+// class or id names them as adverts, share bars, newsletter boxes, related
+// or popular links, comments, cookie banners, captions and the like. An
+// element holding a large share of the page's paragraph text is kept
+// whatever its name, since sites put such names on whole-page wrappers.
+func pruneBoilerplate(doc *html.Node) {
+	textLen := map[*html.Node]int{}
+	total := paragraphTextLen(doc, textLen, false)
+	var remove []*html.Node
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if isBoilerplate(c) && (total == 0 || textLen[c]*10 < total*4) {
+				remove = append(remove, c)
+				continue
+			}
+			walk(c)
+		}
+	}
+	walk(doc)
+	for _, n := range remove {
+		if n.Parent != nil {
+			n.Parent.RemoveChild(n)
+		}
+	}
+}
+
+// paragraphTextLen records, for each element, the length of the text of
+// the paragraphs (<p>) under it, and returns that of n.
+func paragraphTextLen(n *html.Node, lens map[*html.Node]int, inP bool) int {
+	sum := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch c.Type {
+		case html.TextNode:
+			if inP {
+				sum += len(strings.TrimSpace(c.Data))
+			}
+		case html.ElementNode:
+			if c.DataAtom == atom.Script || c.DataAtom == atom.Style {
+				continue
+			}
+			sum += paragraphTextLen(c, lens, inP || c.DataAtom == atom.P)
+		}
+	}
+	if n.Type == html.ElementNode {
+		lens[n] = sum
+	}
+	return sum
+}
+
+// isBoilerplate reports whether an element is hidden or named as
+// boilerplate.
+func isBoilerplate(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Html, atom.Body, atom.Head, atom.Main, atom.Article:
+		return false
+	case atom.Figcaption:
+		return true
+	}
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "hidden":
+			return true
+		case "aria-hidden":
+			if a.Val == "true" && n.DataAtom != atom.Span && n.DataAtom != atom.I {
+				return true
+			}
+		case "style":
+			v := strings.ToLower(a.Val)
+			if strings.Contains(strings.ReplaceAll(v, " ", ""), "display:none") {
+				return true
+			}
+		case "class", "id":
+			v := strings.ToLower(a.Val)
+			for _, tok := range strings.Fields(v) {
+				if boilerTokens[tok] {
+					return true
+				}
+			}
+			for _, p := range boilerParts {
+				if strings.Contains(v, p) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
