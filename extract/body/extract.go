@@ -3,6 +3,7 @@ package body
 import (
 	nurl "net/url"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/PuerkitoBio/goquery"
@@ -53,11 +54,13 @@ func Extract(raw []byte, opt Options) (*Result, error) {
 	if tr != nil && tr.ContentNode != nil {
 		paras = nodeParagraphs(tr.ContentNode)
 	}
+	paras = dropLeadingTitle(paras, pm.title)
+	paras = dropStandfirstHeading(paras, pm.description)
 	res.Text, res.Blocks = join(paras)
 
 	res.Title, res.Site, res.Canonical = pm.title, pm.site, pm.canonical
 	res.Authors, res.Published, res.Modified = pm.authors, pm.published, pm.modified
-	res.Language = pm.language
+	res.Language, res.Description = pm.language, pm.description
 	var tm trafilatura.Metadata
 	if tr != nil {
 		tm = tr.Metadata
@@ -94,4 +97,54 @@ func Extract(raw []byte, opt Options) (*Result, error) {
 		res.Warnings = append(res.Warnings, WarnShort)
 	}
 	return res, nil
+}
+
+// dropLeadingTitle removes paragraphs among the first three that repeat
+// the headline: Result.Title holds it, and the body is what follows.
+func dropLeadingTitle(paras []paragraph, title string) []paragraph {
+	nt := wordKey(title)
+	if nt == "" {
+		return paras
+	}
+	for i := 0; i < len(paras) && i < 3; i++ {
+		if wordKey(paras[i].text) == nt {
+			return append(paras[:i:i], paras[i+1:]...)
+		}
+	}
+	return paras
+}
+
+// wordKey is s lower-cased with everything but letters and digits turned
+// into single spaces, for comparing texts that differ in punctuation.
+func wordKey(s string) string {
+	var sb strings.Builder
+	space := false
+	for _, r := range strings.ToLower(s) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if space && sb.Len() > 0 {
+				sb.WriteByte(' ')
+			}
+			space = false
+			sb.WriteRune(r)
+		} else {
+			space = true
+		}
+	}
+	return sb.String()
+}
+
+// dropStandfirstHeading removes a heading among the first two paragraphs
+// that repeats the page's description: a standfirst set as a sub-headline
+// is page furniture, while one set as the first paragraph is body text.
+func dropStandfirstHeading(paras []paragraph, desc string) []paragraph {
+	nd := wordKey(desc)
+	if nd == "" {
+		return paras
+	}
+	for i := 0; i < len(paras) && i < 2; i++ {
+		if paras[i].kind == KindHeading && wordKey(paras[i].text) == nd {
+			return append(paras[:i:i], paras[i+1:]...)
+		}
+	}
+	return paras
 }

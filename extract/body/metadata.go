@@ -12,6 +12,7 @@ import (
 // pageMeta is the metadata read from a page before its body is extracted.
 type pageMeta struct {
 	title, site, canonical, language string
+	description                      string
 	authors                          []string
 	published, modified              string
 	// liveBlog is true when the page says it is a live blog.
@@ -79,6 +80,7 @@ func readMetadata(root *html.Node, pageURL string) pageMeta {
 		doc.Find("html").First().AttrOr("xml:lang", ""), tags.first("content-language", "language", "dc.language"),
 		ld.Language, tags.first("og:locale")))
 
+	pm.description = cleanSpace(tags.first("og:description", "description", "twitter:description"))
 	pm.title = pickTitle(doc, tags, ld, pm.site, hostOf(firstNonEmpty(pageURL, pm.canonical)))
 	pm.authors = pickAuthors(doc, tags, ld)
 	pm.published, pm.modified = pickDates(doc, tags, ld, firstNonEmpty(pageURL, pm.canonical))

@@ -32,6 +32,9 @@ type Result struct {
 	Blocks []Block
 	// Title is the headline.
 	Title string
+	// Description is the page's own summary (og:description or meta
+	// description), which is often the standfirst.
+	Description string
 	// Site is the publication's name.
 	Site string
 	// Canonical is the page's canonical URL.
