@@ -1,0 +1,295 @@
+package number
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+)
+
+// span is a byte range of the text, end exclusive.
+type span struct{ start, end int }
+
+const (
+	monthRe = `(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?`
+	dayRe   = `\d{1,2}(?:st|nd|rd|th)?\b`
+	sepRe   = `\s*(?:,|and|to|or|&|-|–|—)\s*`
+)
+
+// datePatterns match the dates, times and numeric dates whose numbers are
+// not counts.
+var datePatterns = []*regexp.Regexp{
+	regexp.MustCompile(`\b` + dayRe + `(?:` + sepRe + dayRe + `)*\s+(?:of\s+)?` + monthRe + `(?:,?\s+\d{4}\b)?`),
+	regexp.MustCompile(`\b` + monthRe + `\s+` + dayRe + `(?:` + sepRe + dayRe + `)*(?:,?\s+\d{4}\b)?`),
+	regexp.MustCompile(`\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b`),
+	regexp.MustCompile(`\b\d{4}-\d{1,2}-\d{1,2}\b`),
+	regexp.MustCompile(`\b\d{1,4}/\d{1,4}\b`),
+	regexp.MustCompile(`(?i)\b\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)`),
+	regexp.MustCompile(`\b\d{1,2}:\d{2}(?::\d{2})?\b`),
+	regexp.MustCompile(`(?i)\b\d{1,2}\s*o['’]clock`),
+	regexp.MustCompile(`\b\d{4}\s*(?:GMT|BST|UTC|hrs)\b`),
+}
+
+// dateSpans returns the spans of dates and times in text, sorted.
+func dateSpans(text string) []span {
+	var out []span
+	for _, re := range datePatterns {
+		for _, m := range re.FindAllStringIndex(text, -1) {
+			out = append(out, span{m[0], m[1]})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].start < out[j].start })
+	return out
+}
+
+func inSpans(spans []span, pos int) bool {
+	i := sort.Search(len(spans), func(i int) bool { return spans[i].start > pos })
+	for j := i - 1; j >= 0; j-- {
+		if spans[j].start <= pos && pos < spans[j].end {
+			return true
+		}
+		if spans[j].end+200 < pos {
+			break
+		}
+	}
+	return false
+}
+
+// notNameWords are capitalised words that do not make a number part of a
+// name when it follows them ("Around 200", "Over 4,000").
+var notNameWords = map[string]bool{
+	"the": true, "a": true, "an": true, "and": true, "but": true, "in": true, "of": true, "on": true,
+	"at": true, "to": true, "by": true, "for": true, "from": true, "with": true, "around": true,
+	"about": true, "over": true, "nearly": true, "almost": true, "some": true, "just": true,
+	"only": true, "all": true, "more": true, "than": true, "since": true, "after": true, "before": true,
+	"until": true, "between": true, "under": true, "up": true, "were": true,
+	"are": true, "was": true, "is": true, "had": true, "has": true, "have": true, "approximately": true,
+	"roughly": true, "estimated": true, "another": true, "another's": true, "total": true, "fewer": true,
+	"less": true, "least": true, "most": true, "exactly": true, "precisely": true,
+	"among": true, "its": true, "their": true, "his": true, "her": true, "our": true,
+	"these": true, "those": true, "every": true, "each": true, "i": true, "we": true,
+}
+
+// excluded reports whether the number n (with its count read so far
+// spanning tokens first..last) is not a count, and the last token to skip.
+func excluded(text string, toks []token, n num, first, last int, c Count, dates []span) (bool, int) {
+	ft := toks[n.first]
+	if inSpans(dates, ft.start) {
+		return true, last
+	}
+	prev := prevNonSpace(toks, n.first)
+	prevAdj := n.first > 0 && toks[n.first-1].end == ft.start && toks[n.first-1].kind != tSpace
+	nextAdj := n.last+1 < len(toks) && toks[n.last+1].start == toks[n.last].end && toks[n.last+1].kind != tSpace
+
+	if n.digits {
+		// Letters stuck to the front: "F2", "M62", "A1"; or a hyphenated
+		// name: "Covid-19", "SCP-173".
+		if prevAdj && toks[n.first-1].kind == tWord {
+			return true, last
+		}
+		if prevAdj && (toks[n.first-1].s == "-" || toks[n.first-1].s == "/" || toks[n.first-1].s == ":" || toks[n.first-1].s == "#" || toks[n.first-1].s == "@") &&
+			n.first >= 2 && toks[n.first-2].end == toks[n.first-1].start && (toks[n.first-2].kind == tWord || toks[n.first-2].kind == tNum) &&
+			c.Currency == "" {
+			return true, last
+		}
+		// Letters stuck to the back that are not a magnitude: "180ml",
+		// "4G", ordinals "19th", decades "1990s", "100’s".
+		if nextAdj {
+			nt := toks[n.last+1]
+			if nt.kind == tWord && !n.scaled && !(c.Kind == KindMoney && nt.lower == "p") {
+				return true, last
+			}
+			if (nt.s == "'" || nt.s == "’") && n.last+2 < len(toks) && toks[n.last+2].lower == "s" {
+				return true, n.last + 2
+			}
+			if nt.s == "." && n.last+2 < len(toks) && toks[n.last+2].kind == tNum && toks[n.last+2].start == nt.end {
+				// "192.168.1.2": a dotted code.
+				j := n.last + 2
+				for j+2 < len(toks) && toks[j+1].s == "." && toks[j+2].kind == tNum && toks[j+1].start == toks[j].end {
+					j += 2
+				}
+				return true, j
+			}
+		}
+	}
+	// Years: "in 2012", "the 2009 contract", "2010-11".
+	if n.plain && c.Kind == KindCount && !c.IsRange() && len(ft.s) == 4 && c.Approx == Exact {
+		v := n.value
+		if v >= 1800 && v <= 2099 && !yearUsedAsCount(toks, n) {
+			skip := last
+			if n.last+2 < len(toks) && (toks[n.last+1].s == "-" || toks[n.last+1].s == "–" || toks[n.last+1].s == "/") &&
+				toks[n.last+2].kind == tNum && len(toks[n.last+2].s) <= 4 && toks[n.last+1].start == ft.end {
+				skip = n.last + 2
+			}
+			return true, skip
+		}
+	}
+	if c.IsRange() && n.plain && len(ft.s) == 4 && n.value >= 1800 && n.value <= 2099 && c.Kind == KindCount {
+		return true, last // "2010-2012"
+	}
+	// Ages: "aged 36", "Dr Marianne Hilton, 36,", "Smith (36)".
+	if n.plain && n.value < 120 && c.Kind == KindCount {
+		if prev >= 0 {
+			switch toks[prev].lower {
+			case "aged", "age", "ages":
+				return true, last
+			}
+		}
+		if isAge(toks, n) {
+			return true, last
+		}
+	}
+	// Durations: "a 96-hour strike", "18 months", "80 to 90 hours".
+	if c.Kind == KindCount {
+		if w := nextWordLower(toks, last); timeUnits[w] && !compoundNoun(toks, last, w) {
+			return true, last
+		}
+		// "between four and 10 hours": the first number of a pair.
+		if j := nextNonSpace(toks, last); j >= 0 && (toks[j].lower == "and" || toks[j].lower == "or" || toks[j].lower == "to") {
+			if k := nextNonSpace(toks, j); k >= 0 && (toks[k].kind == tNum || isNumberWord(toks[k].lower)) {
+				if m, ok := parseNumber(toks, k); ok && timeUnits[nextWordLower(toks, m.last)] {
+					return true, last
+				}
+			}
+		}
+	}
+	// Index numbers: "level 4", "year 1 or 2", "Radio 4", "No 10".
+	if n.digits && n.plain && n.value < 1000 && c.Kind == KindCount && c.Approx == Exact {
+		if prev >= 0 && toks[prev].kind == tWord && prev == n.first-2 {
+			pw := toks[prev]
+			if indexWords[pw.lower] || pw.s == "No" || pw.s == "Nos" {
+				return true, skipList(toks, last)
+			}
+			if isCapitalised(pw.s) && !notNameWords[pw.lower] && !months[pw.lower] && !sentenceInitial(toks, prev) {
+				nx := nextNonSpace(toks, last)
+				if nx < 0 || !(toks[nx].kind == tWord && !isCapitalised(toks[nx].s) && toks[nx].lower != "s") {
+					return true, last
+				}
+			}
+		}
+		// "list item 1 or 2" after an excluded index is skipped by skipList.
+	}
+	// Vague plurals: "tens of thousands", "hundreds of".
+	if !n.digits && !n.scaled {
+		if w := nextWordLower(toks, n.last); w == "hundreds" || w == "thousands" || w == "millions" || w == "billions" {
+			return true, last
+		}
+	}
+	_ = text
+	return false, last
+}
+
+// yearUsedAsCount reports whether a four-digit number that looks like a
+// year counts something: "2000 appointments", "some 1,900".
+func yearUsedAsCount(toks []token, n num) bool {
+	nx := nextNonSpace(toks, n.last)
+	if nx < 0 || toks[nx].kind != tWord {
+		return false
+	}
+	w := toks[nx].lower
+	if isCapitalised(toks[nx].s) || len(w) < 3 || !strings.HasSuffix(w, "s") || timeUnits[w] {
+		return false
+	}
+	if p := prevNonSpace(toks, n.first); p >= 0 {
+		switch toks[p].lower {
+		case "in", "since", "from", "by", "until", "till", "of", "during", "before", "after", "the", "and", "to", "between", "early", "late", "mid":
+			return false
+		}
+	}
+	return true
+}
+
+// isAge reports "Name, 36," and "Name (36)".
+func isAge(toks []token, n num) bool {
+	p := prevNonSpace(toks, n.first)
+	nx := nextNonSpace(toks, n.last)
+	if p < 0 {
+		return false
+	}
+	if toks[p].s == "(" && nx >= 0 && toks[nx].s == ")" {
+		pp := prevNonSpace(toks, p)
+		return pp >= 0 && toks[pp].kind == tWord && isCapitalised(toks[pp].s)
+	}
+	if toks[p].s != "," {
+		return false
+	}
+	pp := prevNonSpace(toks, p)
+	if pp < 0 || !(toks[pp].kind == tWord && isCapitalised(toks[pp].s) || toks[pp].s == ")") {
+		return false
+	}
+	if nx < 0 || strings.Contains(toks[n.last+1].s, "\n") {
+		return true
+	}
+	switch toks[nx].s {
+	case ",", ".", ";", ")", ":":
+		return true
+	}
+	if toks[nx].kind != tWord {
+		return false
+	}
+	w := toks[nx].lower
+	if isCapitalised(toks[nx].s) {
+		return true
+	}
+	// "In Leeds, 40 patients": a plural noun follows a count, not an age.
+	switch w {
+	case "was", "is", "has", "says", "as", "always", "perhaps":
+		return true
+	}
+	return !strings.HasSuffix(w, "s")
+}
+
+// skipList steps over "or 2", "and 3", "to 5" after an excluded index.
+func skipList(toks []token, last int) int {
+	for {
+		j := nextNonSpace(toks, last)
+		if j < 0 || !(toks[j].lower == "or" || toks[j].lower == "and" || toks[j].lower == "to" || toks[j].s == ",") {
+			return last
+		}
+		k := nextNonSpace(toks, j)
+		if k < 0 || toks[k].kind != tNum {
+			return last
+		}
+		last = k
+	}
+}
+
+// sentenceInitial reports whether the word at i starts a sentence.
+func sentenceInitial(toks []token, i int) bool {
+	p := i - 1
+	for p >= 0 && toks[p].kind == tSpace {
+		if toks[p].para || strings.Contains(toks[p].s, "\n") {
+			return true
+		}
+		p--
+	}
+	if p < 0 {
+		return true
+	}
+	switch toks[p].s {
+	case ".", "!", "?", "“", "\"", "‘", ":", "•", "(", "–", "—":
+		return true
+	}
+	return false
+}
+
+func isNumberWord(w string) bool {
+	if _, ok := smallWords[w]; ok {
+		return true
+	}
+	_, ok := tensWords[w]
+	return ok
+}
+
+// compoundNoun reports a time word that starts a noun rather than
+// measuring a duration: "462 day cases", "200 day patients".
+func compoundNoun(toks []token, last int, unit string) bool {
+	j := nextNonSpace(toks, last)
+	if j < 0 || j != last+2 {
+		return false // "96-hour": hyphenated, a duration
+	}
+	switch nextWordLower(toks, j) {
+	case "case", "cases", "patient", "patients", "centre", "centres", "surgery", "surgeries", "visitors", "trippers", "passes", "tickets":
+		return unit == "day" || unit == "night"
+	}
+	return false
+}
