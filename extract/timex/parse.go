@@ -51,13 +51,14 @@ func (g groups) num(name string) int {
 // The builder may move the span (Start, End) inside the match and returns
 // false to drop the match.
 type rule struct {
-	name  string
+	name   string
+	anchor anchor
 	re    *regexp.Regexp
 	idx   map[string]int
 	build func(g groups, e *Expr) bool
 }
 
-func newRule(name, pattern string, build func(g groups, e *Expr) bool) rule {
+func newRule(name string, a anchor, pattern string, build func(g groups, e *Expr) bool) rule {
 	re := regexp.MustCompile(pattern)
 	idx := map[string]int{}
 	for i, n := range re.SubexpNames() {
@@ -65,30 +66,30 @@ func newRule(name, pattern string, build func(g groups, e *Expr) bool) rule {
 			idx[n] = i
 		}
 	}
-	return rule{name: name, re: re, idx: idx, build: build}
+	return rule{name: name, anchor: a, re: re, idx: idx, build: build}
 }
 
 // rules are read-only after init; the order breaks ties between spans of
 // the same length (earlier wins).
 var rules = []rule{
-	newRule("iso", `\b(?P<y1>\d{4})-(?P<m1>\d{2})-(?P<d1>\d{2})\b`, buildISO),
-	newRule("numeric", `\b(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})[/.](?P<y1>\d{4}|\d{2})\b`, buildNumeric),
-	newRule("list-md", `\b(?P<m1>`+reMonAny+`)\s+(?P<dl>`+reDay+`(?:\s*,\s*`+reDay+`)+\s*,?\s+(?:and|&)\s+`+reDay+`)\b(?:\s*,?\s+(?P<y1>`+reYear+`)\b)?`, buildList),
-	newRule("list-dm", `\b(?P<dl>`+reDay+`(?:\s*,\s*`+reDay+`)+\s*,?\s+(?:and|&)\s+`+reDay+`)\s+(?:of\s+)?(?P<m1>`+reMonAny+`)\b(?:\s*,?\s+(?P<y1>`+reYear+`)\b)?`, buildList),
-	newRule("range-md", `\b(?:(?P<pre>[Bb]etween|[Ff]rom)\s+)?(?P<m1>`+reMonAny+`)\s+(?P<d1>`+reDay+`)\b(?:\s*,?\s+(?P<y1>`+reYear+`))?\s*(?P<sep>-|–|—|to|and|until|till|through|thru)\s*(?:(?P<m2>`+reMonAny+`)\s+)?(?P<d2>`+reDay+`)\b(?:\s*,?\s+(?P<y2>`+reYear+`)\b)?`, buildRange),
-	newRule("range-dm", `\b(?:(?P<pre>[Bb]etween|[Ff]rom)\s+)?(?:the\s+)?(?P<d1>`+reDay+`)\b(?:\s+(?:of\s+)?(?P<m1>`+reMonAny+`)\b(?:\s*,?\s+(?P<y1>`+reYear+`))?)?\s*(?P<sep>-|–|—|to|and|until|till|through)\s*(?:the\s+)?(?P<d2>`+reDay+`)\s+(?:of\s+)?(?P<m2>`+reMonAny+`)\b(?:\s*,?\s+(?P<y2>`+reYear+`)\b)?`, buildRange),
-	newRule("date-dm", `\b(?:(?P<wd>`+reWeekday+`),?\s+)?(?:the\s+)?(?P<d1>`+reDay+`)\s+(?:of\s+)?(?P<m1>`+reMonAny+`)\b(?:\s*,?\s+(?P<y1>`+reYear+`)\b)?`, buildDate),
-	newRule("date-md", `\b(?:(?P<wd>`+reWeekday+`),?\s+)?(?P<m1>`+reMonAny+`)\s+(?:the\s+)?(?P<d1>`+reDay+`)\b(?:\s*,?\s+(?P<y1>`+reYear+`)\b)?`, buildDate),
-	newRule("month-year", `\b(?:(?P<mod>(?i:early|late|mid|the\s+(?:end|start|beginning|middle)\s+of|end\s+of|start\s+of))(?:\s+|-))?(?P<m1>`+reMonWord+`)\s*,?\s+(?:of\s+)?(?P<y1>`+reYear+`)\b`, buildMonth),
-	newRule("month", `\b(?:(?P<mod>(?i:early|late|mid|the\s+(?:end|start|beginning|middle)\s+of|end\s+of|start\s+of))(?:\s+|-)(?:in\s+)?)?(?:(?P<rel>(?i:last|next|this|coming))\s+)?(?P<m1>`+reMonWord+`)(?:\b|$)`+rePoss, buildMonth),
-	newRule("fy", `\b(?P<y1>(?:19|20)\d\d)\s*[-–/]\s*(?P<y2>\d\d)\b`, buildFY),
-	newRule("year", `\b(?:(?P<mod>(?i:early|late|mid|the\s+(?:end|start|beginning|middle)\s+of|end\s+of|start\s+of))(?:\s+|-))?(?P<y1>`+reYear+`)\b`, buildYear),
-	newRule("deictic", `\b(?P<w>(?i:today|yesterday|tomorrow))`+rePoss+`\b`, buildDeictic),
-	newRule("deictic2", `\b(?i:the\s+day\s+(?P<ba>before|after)\s+(?P<w>yesterday|tomorrow))\b`, buildDeictic),
-	newRule("period", `\b(?:(?P<mod>(?i:earlier|later|early|late|the\s+(?:end|start|beginning|middle|turn)\s+of|end\s+of|start\s+of|mid))(?:\s+|-))?(?P<rel>(?i:this|last|next|previous|coming|the\s+previous|the\s+last|the\s+past|the\s+next|the\s+coming|the\s+following|the\s+current|the\s+same))\s+(?P<fin>(?i:financial|fiscal|tax)\s+)?(?P<unit>(?i:week|weekend|month|year))\b`+rePoss, buildPeriod),
-	newRule("ago", `\b(?P<n>`+reNumWord+`)\s+(?P<unit>(?i:days?|weeks?|months?|years?))\s+(?i:ago)\b`, buildAgo),
-	newRule("weekday", `\b(?:(?P<rel>(?i:last|next|this|coming|on))\s+)?(?P<wd>`+reWeekday+`)\b`+rePoss+`(?:\s+(?P<part>morning|afternoon|evening|night|lunchtime))?\b`, buildWeekday),
-	newRule("holiday", `\b(?P<h>Christmas\s+(?:Day|Eve)|Boxing\s+Day|New\s+Year['’]?s\s+(?:Day|Eve)|Easter\s+(?:Sunday|Monday|Day)|Good\s+Friday|Valentine['’]?s\s+Day|St\.?\s+Patrick['’]?s\s+Day|Bonfire\s+Night|Guy\s+Fawkes\s+Night|Halloween|Christmas|Easter)\b(?:\s+(?P<y1>`+reYear+`)\b)?`, buildHoliday),
+	newRule("iso", anchorNumeric, `\b(?P<y1>\d{4})-(?P<m1>\d{2})-(?P<d1>\d{2})\b`, buildISO),
+	newRule("numeric", anchorNumeric, `\b(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})[/.](?P<y1>\d{4}|\d{2})\b`, buildNumeric),
+	newRule("list-md", anchorMonth, `\b(?P<m1>`+reMonAny+`)\s+(?P<dl>`+reDay+`(?:\s*,\s*`+reDay+`)+\s*,?\s+(?:and|&)\s+`+reDay+`)\b(?:\s*,?\s+(?P<y1>`+reYear+`)\b)?`, buildList),
+	newRule("list-dm", anchorMonth, `\b(?P<dl>`+reDay+`(?:\s*,\s*`+reDay+`)+\s*,?\s+(?:and|&)\s+`+reDay+`)\s+(?:of\s+)?(?P<m1>`+reMonAny+`)\b(?:\s*,?\s+(?P<y1>`+reYear+`)\b)?`, buildList),
+	newRule("range-md", anchorMonth, `\b(?:(?P<pre>[Bb]etween|[Ff]rom)\s+)?(?P<m1>`+reMonAny+`)\s+(?P<d1>`+reDay+`)\b(?:\s*,?\s+(?P<y1>`+reYear+`))?\s*(?P<sep>-|–|—|to|and|until|till|through|thru)\s*(?:(?P<m2>`+reMonAny+`)\s+)?(?P<d2>`+reDay+`)\b(?:\s*,?\s+(?P<y2>`+reYear+`)\b)?`, buildRange),
+	newRule("range-dm", anchorMonth, `\b(?:(?P<pre>[Bb]etween|[Ff]rom)\s+)?(?:the\s+)?(?P<d1>`+reDay+`)\b(?:\s+(?:of\s+)?(?P<m1>`+reMonAny+`)\b(?:\s*,?\s+(?P<y1>`+reYear+`))?)?\s*(?P<sep>-|–|—|to|and|until|till|through)\s*(?:the\s+)?(?P<d2>`+reDay+`)\s+(?:of\s+)?(?P<m2>`+reMonAny+`)\b(?:\s*,?\s+(?P<y2>`+reYear+`)\b)?`, buildRange),
+	newRule("date-dm", anchorMonth, `\b(?:(?P<wd>`+reWeekday+`),?\s+)?(?:the\s+)?(?P<d1>`+reDay+`)\s+(?:of\s+)?(?P<m1>`+reMonAny+`)\b(?:\s*,?\s+(?P<y1>`+reYear+`)\b)?`, buildDate),
+	newRule("date-md", anchorMonth, `\b(?:(?P<wd>`+reWeekday+`),?\s+)?(?P<m1>`+reMonAny+`)\s+(?:the\s+)?(?P<d1>`+reDay+`)\b(?:\s*,?\s+(?P<y1>`+reYear+`)\b)?`, buildDate),
+	newRule("month-year", anchorMonth, `\b(?:(?P<mod>(?i:early|late|mid|the\s+(?:end|start|beginning|middle)\s+of|end\s+of|start\s+of))(?:\s+|-))?(?P<m1>`+reMonWord+`)\s*,?\s+(?:of\s+)?(?P<y1>`+reYear+`)\b`, buildMonth),
+	newRule("month", anchorMonth, `\b(?:(?P<mod>(?i:early|late|mid|the\s+(?:end|start|beginning|middle)\s+of|end\s+of|start\s+of))(?:\s+|-)(?:in\s+)?)?(?:(?P<rel>(?i:last|next|this|coming))\s+)?(?P<m1>`+reMonWord+`)(?:\b|$)`+rePoss, buildMonth),
+	newRule("fy", anchorNumeric, `\b(?P<y1>(?:19|20)\d\d)\s*[-–/]\s*(?P<y2>\d\d)\b`, buildFY),
+	newRule("year", anchorYear, `\b(?:(?P<mod>(?i:early|late|mid|the\s+(?:end|start|beginning|middle)\s+of|end\s+of|start\s+of))(?:\s+|-))?(?P<y1>`+reYear+`)\b`, buildYear),
+	newRule("deictic", anchorDeictic, `\b(?P<w>(?i:today|yesterday|tomorrow))`+rePoss+`\b`, buildDeictic),
+	newRule("deictic2", anchorDeictic, `\b(?i:the\s+day\s+(?P<ba>before|after)\s+(?P<w>yesterday|tomorrow))\b`, buildDeictic),
+	newRule("period", anchorPeriod, `\b(?:(?P<mod>(?i:earlier|later|early|late|the\s+(?:end|start|beginning|middle|turn)\s+of|end\s+of|start\s+of|mid))(?:\s+|-))?(?P<rel>(?i:this|last|next|previous|coming|the\s+previous|the\s+last|the\s+past|the\s+next|the\s+coming|the\s+following|the\s+current|the\s+same))\s+(?P<fin>(?i:financial|fiscal|tax)\s+)?(?P<unit>(?i:week|weekend|month|year))\b`+rePoss, buildPeriod),
+	newRule("ago", anchorAgo, `\b(?P<n>`+reNumWord+`)\s+(?P<unit>(?i:days?|weeks?|months?|years?))\s+(?i:ago)\b`, buildAgo),
+	newRule("weekday", anchorWeekday, `\b(?:(?P<rel>(?i:last|next|this|coming|on))\s+)?(?P<wd>`+reWeekday+`)\b`+rePoss+`(?:\s+(?P<part>morning|afternoon|evening|night|lunchtime))?\b`, buildWeekday),
+	newRule("holiday", anchorHoliday, `\b(?P<h>Christmas\s+(?:Day|Eve)|Boxing\s+Day|New\s+Year['’]?s\s+(?:Day|Eve)|Easter\s+(?:Sunday|Monday|Day)|Good\s+Friday|Valentine['’]?s\s+Day|St\.?\s+Patrick['’]?s\s+Day|Bonfire\s+Night|Guy\s+Fawkes\s+Night|Halloween|Christmas|Easter)\b(?:\s+(?P<y1>`+reYear+`)\b)?`, buildHoliday),
 }
 
 type candidate struct {
@@ -100,8 +101,9 @@ type candidate struct {
 // and without overlaps (the longest match wins).
 func Parse(text string) []Expr {
 	var cands []candidate
+	segs := segments(text)
 	for ri, r := range rules {
-		for _, loc := range r.re.FindAllStringSubmatchIndex(text, -1) {
+		for _, loc := range findAll(r.re, text, segs[bitIndex(r.anchor)]) {
 			if !numberGuard(text, loc[0], loc[1]) {
 				continue
 			}
@@ -143,6 +145,32 @@ func Parse(text string) []Expr {
 	for i := range out {
 		if needsLean(out[i]) {
 			out[i].Lean = leanAt(text, out[i].Start, out[i].End)
+		}
+	}
+	return out
+}
+
+func bitIndex(a anchor) int {
+	for i := 0; i < anchorClasses; i++ {
+		if a == 1<<i {
+			return i
+		}
+	}
+	return 0
+}
+
+// findAll matches re on each segment and returns the match locations as
+// offsets into the whole text.
+func findAll(re *regexp.Regexp, text string, segs []segment) [][]int {
+	var out [][]int
+	for _, sg := range segs {
+		for _, loc := range re.FindAllStringSubmatchIndex(text[sg.from:sg.to], -1) {
+			for k := range loc {
+				if loc[k] >= 0 {
+					loc[k] += sg.from
+				}
+			}
+			out = append(out, loc)
 		}
 	}
 	return out
@@ -592,6 +620,9 @@ func buildWeekday(g groups, e *Expr) bool {
 		}
 		if p := prevWord(text, g.loc[0]); p == "every" || p == "most" || p == "each" {
 			return false
+		}
+		if p := prevWordRaw(text, g.loc[0]); rel == "on" && (p == "Mail" || p == "Independent" || p == "Express") {
+			return false // "the Mail on Sunday"
 		}
 	}
 	next := strings.ToLower(nextWordRaw(text, wdEnd))

@@ -1,0 +1,101 @@
+package timex
+
+import "strings"
+
+// anchor is a class of words that some rule needs in order to match. Parse
+// runs each rule only on the stretches of text around its anchors:
+// matching the patterns over whole articles is many times slower.
+type anchor uint16
+
+const (
+	anchorMonth    anchor = 1 << iota // "September", "Sept."
+	anchorWeekday                     // "Monday"
+	anchorYear                        // a four-digit number
+	anchorNumeric                     // digits joined by "/", "-" or "." ("6/10/2018")
+	anchorDeictic                     // "today", "yesterday", "tomorrow"
+	anchorPeriod                      // "week", "month", "year"
+	anchorAgo                         // "ago"
+	anchorHoliday                     // "Christmas", "Easter"
+	anchorClasses  = iota
+)
+
+var anchorWords = func() map[string]anchor {
+	m := map[string]anchor{
+		"today": anchorDeictic, "yesterday": anchorDeictic, "tomorrow": anchorDeictic,
+		"week": anchorPeriod, "weekend": anchorPeriod, "month": anchorPeriod, "year": anchorPeriod,
+		"ago": anchorAgo, "christmas": anchorHoliday, "easter": anchorHoliday, "boxing": anchorHoliday,
+		"halloween": anchorHoliday, "valentine": anchorHoliday, "patrick": anchorHoliday,
+		"bonfire": anchorHoliday, "fawkes": anchorHoliday, "new": anchorHoliday, "good": anchorHoliday,
+	}
+	for k := range monthNumbers {
+		m[k] = anchorMonth
+	}
+	for k := range weekdayNumbers {
+		m[k] = anchorWeekday
+	}
+	return m
+}()
+
+// segment is a stretch [from, to) of the text worth matching.
+type segment struct{ from, to int }
+
+// Context kept around an anchor word, in bytes; longer than any pattern
+// reaches before or after its anchor ("between the 19th of September and
+// the 23rd of September 2023").
+const (
+	segBefore = 72
+	segAfter  = 72
+)
+
+// segments returns, for each anchor class, the stretches of text around
+// its words, merged where they overlap and cut at spaces so that word
+// boundaries stay where they were.
+func segments(text string) [anchorClasses][]segment {
+	var out [anchorClasses][]segment
+	add := func(class, a, b int) {
+		from, to := max(0, a-segBefore), min(len(text), b+segAfter)
+		for from > 0 && text[from-1] != ' ' && text[from-1] != '\n' {
+			from--
+		}
+		for to < len(text) && text[to] != ' ' && text[to] != '\n' {
+			to++
+		}
+		segs := out[class]
+		if n := len(segs); n > 0 && from <= segs[n-1].to {
+			segs[n-1].to = max(segs[n-1].to, to)
+			return
+		}
+		out[class] = append(segs, segment{from, to})
+	}
+	i := 0
+	for i < len(text) {
+		if !isAlnum(text[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(text) && isAlnum(text[j]) {
+			j++
+		}
+		var a anchor
+		if isDigit(text[i]) {
+			if j-i == 4 || j-i == 2 {
+				a |= anchorYear
+			}
+			if j < len(text)-1 && (text[j] == '/' || text[j] == '-' || text[j] == '.') && isDigit(text[j+1]) {
+				a |= anchorNumeric
+			}
+		} else if j-i >= 3 {
+			a = anchorWords[strings.ToLower(text[i:j])]
+		}
+		for c := 0; c < anchorClasses; c++ {
+			if a&(1<<c) != 0 {
+				add(c, i, j)
+			}
+		}
+		i = j
+	}
+	return out
+}
+
+func isAlnum(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || isDigit(c) }
