@@ -43,7 +43,7 @@ var (
 		"ambulance", "care", "nhs", "teaching", "community", "services", "foundation", "children",
 		"women", "orthopaedic", "cancer", "clinic", "trust", "board", "hsc", "hospice", "specialist", "ysbyty")
 	// facilityWords end a site name.
-	facilityWords = set("hospital", "infirmary", "centre", "clinic", "unit", "institute", "hospice", "ysbyty",
+	facilityWords = set("hospital", "hospitals", "infirmary", "centre", "clinic", "unit", "institute", "hospice", "ysbyty",
 		"surgery", "practice", "home", "house", "lodge", "ward", "wing", "annexe", "building", "department", "suite")
 	// genericWords say what kind of site it is, not which.
 	genericWords = set("city", "general", "royal", "county", "district", "community", "university", "hospital",
@@ -51,7 +51,7 @@ var (
 		"dental", "maternity", "mental", "health", "centre", "unit", "clinic", "north", "south", "east", "west",
 		"central", "main", "minor", "injuries", "injury", "day", "surgery", "treatment", "rehabilitation",
 		"specialist", "teaching", "national", "regional", "care", "services", "service", "st", "old", "urgent",
-		"emergency", "medical", "hospice", "psychiatric", "unit", "elderly", "mother", "baby", "neonatal",
+		"emergency", "medical", "private", "independent", "hospice", "psychiatric", "unit", "elderly", "mother", "baby", "neonatal",
 		"diagnostic", "outpatient", "outpatients", "in", "for", "at", "on", "upon", "inpatient", "clinical",
 		"assessment", "wellbeing", "recovery", "integrated", "resource", "child", "development", "family", "home",
 		"house", "lodge", "ward", "practice", "building", "wing", "annexe", "department", "suite", "institute",
@@ -307,7 +307,23 @@ func (b *keyBuilder) addOrg(o *nhs.Org) {
 		full := normPhrase(dn.Name)
 		b.add(full, entry{org: o.ID, site: -1, how: HowNamed, tier: 1, anyCase: len(full) > 1})
 		core := stripLegal(full)
-		if hasPrefix(core, []string{"nhs"}) && len(core) > 1 && o.Kind != nhs.KindTrust {
+		if o.Kind == nhs.KindBody {
+			// Integrated care boards: "NHS X", "X ICB", "NHS X ICB", "X
+			// Integrated Care Board"; never the bare X, which is a place.
+			x := core
+			if hasPrefix(x, []string{"nhs"}) {
+				x = x[1:]
+			}
+			if len(x) == 0 {
+				continue
+			}
+			b.add(append([]string{"nhs"}, x...), entry{org: o.ID, site: -1, how: HowShort, tier: 2})
+			b.add(append(append([]string{}, x...), "icb"), entry{org: o.ID, site: -1, how: HowShort, tier: 1})
+			b.add(append(append([]string{"nhs"}, x...), "icb"), entry{org: o.ID, site: -1, how: HowShort, tier: 1})
+			b.add(append(append([]string{}, x...), "integrated", "care", "board"), entry{org: o.ID, site: -1, how: HowNamed, tier: 1})
+			continue
+		}
+		if hasPrefix(core, []string{"nhs"}) && len(core) > 1 {
 			core = core[1:]
 		}
 		if len(core) < len(full) {
@@ -318,18 +334,6 @@ func (b *keyBuilder) addOrg(o *nhs.Org) {
 				n = needContext
 			}
 			b.add(core, entry{org: o.ID, site: -1, how: HowNamed, tier: 1, need: n, bareOK: n == needNone})
-		}
-		if o.Kind == nhs.KindBody {
-			// Integrated care boards: "NHS X", "X ICB", "NHS X ICB", "X Integrated Care Board".
-			x := core
-			if hasPrefix(x, []string{"nhs"}) {
-				x = x[1:]
-			}
-			b.add(append([]string{"nhs"}, x...), entry{org: o.ID, site: -1, how: HowShort, tier: 2})
-			b.add(append(append([]string{}, x...), "icb"), entry{org: o.ID, site: -1, how: HowShort, tier: 1})
-			b.add(append(append([]string{"nhs"}, x...), "icb"), entry{org: o.ID, site: -1, how: HowShort, tier: 1})
-			b.add(append(append([]string{}, x...), "integrated", "care", "board"), entry{org: o.ID, site: -1, how: HowNamed, tier: 1})
-			continue
 		}
 		if sc := shortCore(core); len(sc) > 0 && len(sc) < len(core) {
 			n := b.needFor(sc)
@@ -379,6 +383,9 @@ func siteName(name string) (string, []string) {
 	var places []string
 	if i := strings.Index(name, " - "); i > 0 {
 		name = name[:i]
+	}
+	if i := strings.Index(name, ": "); i > 0 {
+		name = name[i+2:] // "UCLH Outreach: The Princess Grace Hospital"
 	}
 	for {
 		i := strings.Index(name, "(")

@@ -37,6 +37,10 @@ type Linker struct {
 	// phrases that locate it ("london", "tooting", "west bromwich").
 	orgPlaces  map[string]map[string]bool
 	sitePlaces []map[string]bool
+	// sitePhys identifies the physical hospital behind a site row (name and
+	// town), so rows of different sources for one building can be told apart
+	// from different buildings of the same name.
+	sitePhys []string
 }
 
 // NewLinker loads the reference data and compiles the name trie.
@@ -89,6 +93,7 @@ func NewLinker(cfg Config) (*Linker, error) {
 func (l *Linker) buildPlaces(b *keyBuilder) {
 	l.orgPlaces = map[string]map[string]bool{}
 	l.sitePlaces = make([]map[string]bool, len(l.data.Sites))
+	l.sitePhys = make([]string, len(l.data.Sites))
 	addPhrase := func(m map[string]bool, s string, words bool) {
 		for _, part := range strings.Split(s, ",") {
 			w := normPhrase(part)
@@ -133,6 +138,8 @@ func (l *Linker) buildPlaces(b *keyBuilder) {
 			addPhrase(m, p, false)
 		}
 		l.sitePlaces[i] = m
+		sn, _ := siteName(s.Name)
+		l.sitePhys[i] = strings.Join(normPhrase(sn), " ") + "|" + strings.Join(normPhrase(s.Town), " ")
 		if om := l.orgPlaces[s.Parent]; om != nil {
 			addPhrase(om, s.Town, false)
 		}
@@ -183,6 +190,7 @@ type target struct {
 	site    int
 	prefix  string // site code's trust prefix
 	curated int
+	named   bool // the organisation's own name, not one of its hospitals
 }
 
 func (t target) key() string {
@@ -338,13 +346,21 @@ func (l *Linker) evaluate(text string, toks []token, i, end int, k *keyEntries, 
 		if p.how == "" || e.how == HowNamed {
 			p.how = e.how
 		}
-		if e.need == needPlace {
-			p.needPlace = true
-		}
-		if e.need == needDoc {
-			p.needDoc = true
-		}
 		p.curated = e.curated
+	}
+	// A reading that needs a place or the rest of the article holds the
+	// match back only when no reading stands on its own.
+	p.needPlace, p.needDoc = true, true
+	for _, e := range ok {
+		if e.tier != bestTier {
+			continue
+		}
+		if e.need != needPlace {
+			p.needPlace = false
+		}
+		if e.need != needDoc {
+			p.needDoc = false
+		}
 	}
 	return p
 }
@@ -354,7 +370,7 @@ func (l *Linker) targetOf(e entry, at time.Time) target {
 	if e.curated > 0 {
 		return target{curated: e.curated, site: -1}
 	}
-	t := target{orgID: e.org, site: e.site}
+	t := target{orgID: e.org, site: e.site, named: e.site < 0 && e.how == HowNamed}
 	codes := l.data.InForce(e.org, at)
 	if e.site >= 0 {
 		code := l.data.Sites[e.site].Code

@@ -28,6 +28,9 @@ func (l *Linker) resolve(text string, toks []token, found []*pending, at time.Ti
 				p.needPlace = false
 			}
 		}
+		if !p.needPlace && !p.needDoc {
+			l.tieBreak(p, at)
+		}
 	}
 	strong := map[string]bool{}
 	// sense maps a key's words to the one code they were resolved to in
@@ -250,4 +253,107 @@ func (l *Linker) mention(text string, toks []token, p *pending, at time.Time) Me
 	}
 	m.SuccessorCode = succ
 	return m
+}
+
+// tieBreak settles matches whose candidates the reference data itself can
+// order: a trust named by its own name over hospitals of that name
+// elsewhere ("Queen Victoria Hospital"); the one trust whose name shares the
+// hospital's telling word ("St Thomas' hospital" -> Guy's and St Thomas');
+// for one building listed under different trusts by different sources, the
+// latest source at the date.
+func (l *Linker) tieBreak(p *pending, at time.Time) {
+	if len(p.cands) < 2 {
+		return
+	}
+	var named []target
+	for _, c := range p.cands {
+		if c.named {
+			named = append(named, c)
+		}
+	}
+	if len(named) == 1 {
+		p.cands = named
+		return
+	}
+	telling := map[string]bool{}
+	for _, w := range strings.Fields(p.key) {
+		if !genericWords[w] && !directionWords[w] && !suffixWords[w] {
+			telling[w] = true
+		}
+	}
+	if len(telling) > 0 {
+		var fit []target
+		best := 0
+		for _, c := range p.cands {
+			if len(c.codes) != 1 || c.curated > 0 {
+				continue
+			}
+			n := 0
+			counted := map[string]bool{}
+			for _, w := range normPhrase(l.data.NameAt(c.codes[0], at)) {
+				if telling[w] && !counted[w] {
+					n++
+					counted[w] = true
+				}
+			}
+			switch {
+			case n > best:
+				best, fit = n, []target{c}
+			case n == best && n > 0:
+				fit = append(fit, c)
+			}
+		}
+		if len(fit) == 1 {
+			p.cands = fit
+			return
+		}
+	}
+	phys := ""
+	for i, c := range p.cands {
+		if c.site < 0 || (i > 0 && l.sitePhys[c.site] != phys) {
+			return
+		}
+		phys = l.sitePhys[c.site]
+	}
+	// Sources that disagree may still agree on one code: a 2020 row whose
+	// trust later split, and a 2024 row naming one of the parts.
+	common := map[string]int{}
+	for _, c := range p.cands {
+		for _, code := range c.codes {
+			common[code]++
+		}
+	}
+	var shared []string
+	for code, n := range common {
+		if n == len(p.cands) {
+			shared = append(shared, code)
+		}
+	}
+	if len(shared) == 1 {
+		c := p.cands[0]
+		c.codes = shared
+		p.cands = []target{c}
+		return
+	}
+	var best time.Time
+	for _, c := range p.cands {
+		a := l.data.Sites[c.site].AsOf
+		switch {
+		case best.IsZero():
+			best = a
+		case !a.After(at) && (best.After(at) || a.After(best)):
+			best = a
+		case a.After(at) && best.After(at) && a.Before(best):
+			best = a
+		}
+	}
+	var keep []target
+	for _, c := range p.cands {
+		if l.data.Sites[c.site].AsOf.Equal(best) {
+			keep = append(keep, c)
+		}
+	}
+	if len(keep) == 1 {
+		p.cands = keep
+	}
 }
