@@ -1,8 +1,12 @@
 package quote
 
 import (
+	"regexp"
 	"strings"
 )
+
+// partyState matches the US "R-Ky." after a politician's name.
+var partyState = regexp.MustCompile(`^[RDI]-[A-Z][A-Za-z]*\.?$`)
 
 // introWords start a phrase that comes before the subject ("In a
 // statement, ...", "Speaking on the radio, ...").
@@ -183,13 +187,24 @@ func (d *doc) subjectBefore(pi, lo, c int) (speaker, bool) {
 		t := toks[j]
 		if !t.word {
 			s := d.tokText(t)
-			if s == "," || s == "—" || s == "–" || s == "(" || s == ")" {
+			if s == ")" {
+				// skip a parenthesis: "Rep. Gwen Moore (D-Wis.) said"
+				k := j - 1
+				for k >= lo && d.tokText(toks[k]) != "(" && j-k < 12 {
+					k--
+				}
+				if k >= lo && d.tokText(toks[k]) == "(" {
+					j = k - 1
+					continue
+				}
+			}
+			if s == "," || s == "—" || s == "–" {
 				j--
 				continue
 			}
 			break
 		}
-		if auxSkip[t.lower] {
+		if auxSkip[t.lower] || partyState.MatchString(d.tokText(t)) {
 			j--
 			continue
 		}
@@ -232,6 +247,18 @@ func (d *doc) subjectBefore(pi, lo, c int) (speaker, bool) {
 	}
 	if sp, ok := d.headSegment(pi, lo, c, false); ok {
 		return sp, true
+	}
+	// "to which Williams looks shocked and replies": the latest person
+	// named in the clause
+	if t.word && (t.lower == "and" || t.lower == "but" || t.lower == "then" || strings.HasSuffix(t.lower, "ly")) {
+		for k := j; k >= lo; k-- {
+			if mi, ok := d.mentLast[pi][k]; ok && !d.inQ[pi][k] {
+				m := d.mentions[mi]
+				if m.kind == kindPerson || (m.kind == kindSingle) {
+					return d.mentionSpeaker(mi), true
+				}
+			}
+		}
 	}
 	return noSpeaker, false
 }
@@ -278,10 +305,13 @@ func (d *doc) headSegment(pi, lo, c int, personOnly bool) (speaker, bool) {
 	toks := d.toks[pi]
 	for _, sg := range d.segments(pi, lo, c) {
 		a, b := sg[0], sg[1]
-		first := toks[a]
-		if !first.word {
+		for a < b && !toks[a].word {
+			a++
+		}
+		if a >= b {
 			continue
 		}
+		first := toks[a]
 		if introWords[first.lower] || (strings.HasSuffix(first.lower, "ing") && !first.cap) || (strings.HasSuffix(first.lower, "ing") && first.cap && !d.startsMention(pi, a)) {
 			continue
 		}
@@ -333,10 +363,9 @@ func (d *doc) headSegment(pi, lo, c int, personOnly bool) (speaker, bool) {
 		if personPronouns[first.lower] {
 			return d.resolvePronoun(first.start), true
 		}
-		if det || !first.cap {
+		if det {
 			return speaker{person: -1, known: true}, true
 		}
-		return noSpeaker, false
 	}
 	return noSpeaker, false
 }
@@ -364,10 +393,23 @@ func (d *doc) subjectAfter(pi, c, hi int) (speaker, bool) {
 	if personPronouns[t.lower] {
 		return d.resolvePronoun(t.start), true
 	}
-	if mi, ok := d.mentFirst[pi][k]; ok {
-		m := d.mentions[mi]
-		if m.kind == kindPerson || m.kind == kindSingle || m.kind == kindOrg {
-			return d.withApposition(d.mentionSpeaker(mi), pi, mi, -1), true
+	// a name within the next few words: "said 9/11 widow Terry Strada"
+	for x := k; x < hi && x < k+6; x++ {
+		if mi, ok := d.mentFirst[pi][x]; ok {
+			m := d.mentions[mi]
+			if m.kind == kindPerson || m.kind == kindSingle || m.kind == kindOrg {
+				return d.withApposition(d.mentionSpeaker(mi), pi, mi, -1), true
+			}
+		}
+		tx := toks[x]
+		if !tx.word {
+			if s := d.tokText(tx); s != "/" && s != "-" {
+				break
+			}
+			continue
+		}
+		if tx.lower == "who" || tx.lower == "which" || tx.lower == "in" || tx.lower == "on" || tx.lower == "at" || tx.lower == "after" || tx.lower == "that" || tx.lower == "to" {
+			break
 		}
 	}
 	if determiners[t.lower] || t.lower == "this" {
@@ -442,7 +484,7 @@ func (d *doc) withApposition(sp speaker, pi, mi, c int) speaker {
 			}
 			e++
 		}
-		if e > a && e-a <= 14 {
+		if e > a && e-a <= 14 && !auxSkip[toks[a].lower] {
 			ap := d.text[toks[a].start:toks[e-1].possEnd]
 			if !firstRuneDigit(ap) {
 				title, org := splitRole(ap)

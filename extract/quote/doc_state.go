@@ -30,20 +30,20 @@ type qrec struct {
 
 // doc holds the state of one Extract call.
 type doc struct {
-	e        *Extractor
-	text     string
-	opt      Options
-	paras    []Span
-	toks     [][]token
-	inQ      [][]bool
-	raws     [][]rawQuote
-	mentions []mention
-	mentLast []map[int]int // per paragraph: last token index -> mention index
+	e         *Extractor
+	text      string
+	opt       Options
+	paras     []Span
+	toks      [][]token
+	inQ       [][]bool
+	raws      [][]rawQuote
+	mentions  []mention
+	mentLast  []map[int]int // per paragraph: last token index -> mention index
 	mentFirst []map[int]int
-	people   []person
-	quotes   []qrec
-	blockSet []bool
-	warnings []string
+	people    []person
+	quotes    []qrec
+	blockSet  []bool
+	warnings  []string
 }
 
 func newDoc(e *Extractor, text string, opt Options) *doc {

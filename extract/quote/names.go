@@ -59,7 +59,7 @@ func sentenceStartAt(toks []token, i int, text string, paraStart int) bool {
 		}
 		s := text[p.start:p.end]
 		switch s {
-		case ".", "!", "?", ":", "“", "\"", "‘", "—", "–", "(", "[", "…", ";":
+		case ".", "!", "?", ":", "“", "\"", "‘", "—", "–", "―", "(", "[", "…", ";", "•", "·", "*":
 			return true
 		case "”", "’", "'", ")":
 			continue
@@ -206,7 +206,28 @@ func (d *doc) classify(toks []token, i, j int, ss bool) mention {
 		}
 	}
 	n := b - a + 1
+	// "Sandwell General hospital", "the Clinton campaign": a name used
+	// attributively before an organisation noun
+	if j+1 < len(toks) && toks[j+1].word && !toks[j+1].cap && !toks[j].poss && (orgNouns[toks[j+1].lower] || orgHeads[toks[j+1].lower]) {
+		m.kind = kindOrg
+		m.end = toks[j+1].end
+		m.nameStart, m.nameEnd = m.start, m.end
+		m.titles = nil
+		m.orgName = d.text[m.start:m.end]
+		m.tokLast = j + 1
+		m.poss = toks[j+1].poss
+		return m
+	}
+	connector := false
+	for k := a; k <= b; k++ {
+		switch toks[k].lower {
+		case "of", "the", "and", "for", "&":
+			connector = true
+		}
+	}
 	switch {
+	case connector && !hasOrg && !hasAcr:
+		m.kind = kindOther
 	case allTitle:
 		m.kind = kindOther
 	case !remOrg && !remPlace && !hasCal && (n >= 2 || m.honorific || a > i) && n <= 5:

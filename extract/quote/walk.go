@@ -8,19 +8,19 @@ import (
 
 // blockState follows a run of block-quote paragraphs in plain text.
 type blockState struct {
-	active    bool
-	sp        speaker
-	first     bool // the next paragraph is the first after the intro
-	needFirst bool // the block must speak in the first person
+	active     bool
+	sp         speaker
+	first      bool // the next paragraph is the first after the intro
+	needFirst  bool // the block must speak in the first person
 	bylineOnly bool // only a byline line may follow ("Here is a sample:")
-	cue       string
+	cue        string
 }
 
 // walk goes through the paragraphs in order, finding quotes and speakers.
 func (d *doc) walk() {
-	var last speaker     // speaker of the latest quote
-	lastPara := -10      // paragraph of the latest quote
-	var openSp *speaker  // speaker of a quote left open at the end of the previous paragraph
+	var last speaker    // speaker of the latest quote
+	lastPara := -10     // paragraph of the latest quote
+	var openSp *speaker // speaker of a quote left open at the end of the previous paragraph
 	var bs blockState
 	introSp := noSpeaker // speaker of the previous paragraph when it ended with ":"
 	introPara := -10
@@ -163,30 +163,22 @@ func (d *doc) attribute(pi, ri int) speaker {
 	// pre clause
 	lo := firstIn
 	for lo > 0 {
-		t := toks[lo-1]
 		if d.inQ[pi][lo-1] {
 			break
 		}
-		if !t.word {
-			s := d.tokText(t)
-			if s == "." || s == "!" || s == "?" || s == ";" {
-				break
-			}
+		if d.sentEnd(pi, lo-1) {
+			break
 		}
 		lo--
 	}
 	// post clause
 	hi := lastIn + 1
 	for hi < len(toks) {
-		t := toks[hi]
 		if d.inQ[pi][hi] {
 			break
 		}
-		if !t.word {
-			s := d.tokText(t)
-			if s == "." || s == "!" || s == "?" || s == ";" {
-				break
-			}
+		if d.sentEnd(pi, hi) {
+			break
 		}
 		hi++
 	}
@@ -221,6 +213,15 @@ func (d *doc) attribute(pi, ri int) speaker {
 		return noSpeaker, false
 	}
 	tryPost := func() (speaker, bool) {
+		// "“...” ― Sonya Herridge"
+		if lastIn+2 < len(toks) && !toks[lastIn+1].word {
+			switch d.tokText(toks[lastIn+1]) {
+			case "―", "—", "–", "-":
+				if mi, ok := d.mentFirst[pi][lastIn+2]; ok {
+					return d.withApposition(d.mentionSpeaker(mi), pi, mi, -1), true
+				}
+			}
+		}
 		for c := lastIn + 1; c < hi && c < lastIn+14; c++ {
 			cue, ok := d.isCue(pi, c)
 			if !ok {
@@ -267,12 +268,9 @@ func (d *doc) attribute(pi, ri int) speaker {
 					s0 = k + 1
 					break
 				}
-				if !toks[k].word {
-					s := d.tokText(toks[k])
-					if s == "." || s == "!" || s == "?" || s == ";" {
-						s0 = k + 1
-						break
-					}
+				if d.sentEnd(pi, k) {
+					s0 = k + 1
+					break
 				}
 			}
 			if sp, ok := d.subjectBefore(pi, s0, c); ok {
@@ -292,12 +290,9 @@ func (d *doc) attribute(pi, ri int) speaker {
 					s0 = k + 1
 					break
 				}
-				if !toks[k].word {
-					s := d.tokText(toks[k])
-					if s == "." || s == "!" || s == "?" || s == ";" {
-						s0 = k + 1
-						break
-					}
+				if d.sentEnd(pi, k) {
+					s0 = k + 1
+					break
 				}
 			}
 			if sp, ok := d.subjectBefore(pi, s0, c); ok {
@@ -307,7 +302,37 @@ func (d *doc) attribute(pi, ri int) speaker {
 			break
 		}
 	}
+	// a fragment in a sentence without a speech verb ("Reid has called
+	// Trump a “human leech”"): the sentence's subject
+	if preHasWords && d.quoteKind(pi, r) == "partial" {
+		if sp, ok := d.headSegment(pi, lo, firstIn, false); ok && sp.name != "" {
+			return sp
+		}
+	}
 	return noSpeaker
+}
+
+// sentEnd reports whether token k of paragraph pi ends a sentence: a full
+// stop, question or exclamation mark or semicolon not followed by a
+// bracket or comma ("(D-Wis.) said", "R-Ky., said").
+func (d *doc) sentEnd(pi, k int) bool {
+	toks := d.toks[pi]
+	t := toks[k]
+	if t.word {
+		return false
+	}
+	switch d.tokText(t) {
+	case ".", "!", "?", ";":
+	default:
+		return false
+	}
+	if k+1 < len(toks) && !toks[k+1].word {
+		switch d.tokText(toks[k+1]) {
+		case ")", ",", "]":
+			return false
+		}
+	}
+	return true
 }
 
 // quoteKind says whether a quote is a full sentence or a fragment.
@@ -513,12 +538,9 @@ func (d *doc) introSpeaker(pi int) (speaker, string, bool) {
 				lo = k + 1
 				break
 			}
-			if !toks[k].word {
-				s := d.tokText(toks[k])
-				if s == "." || s == "!" || s == "?" || s == ";" {
-					lo = k + 1
-					break
-				}
+			if d.sentEnd(pi, k) {
+				lo = k + 1
+				break
 			}
 		}
 		if sp, ok := d.subjectBefore(pi, lo, c); ok {
@@ -561,12 +583,9 @@ func (d *doc) reportedSpeech(pi int) (speaker, bool) {
 		}
 		lo := 0
 		for k := c - 1; k >= 0; k-- {
-			if !toks[k].word && !d.inQ[pi][k] {
-				s := d.tokText(toks[k])
-				if s == "." || s == "!" || s == "?" || s == ";" {
-					lo = k + 1
-					break
-				}
+			if !d.inQ[pi][k] && d.sentEnd(pi, k) {
+				lo = k + 1
+				break
 			}
 		}
 		sp, ok := d.subjectBefore(pi, lo, c)

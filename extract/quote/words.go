@@ -140,7 +140,7 @@ var orgHeads = set(
 	"movement", "church", "embassy", "team", "staff", "division", "unit", "lab", "laboratory",
 	"committee", "review", "poll", "survey", "report", "statement", "twitter", "facebook", "cnn", "fox",
 	"msnbc", "nbc", "abc", "cbs", "bbc", "itv", "sky", "politico", "breitbart", "times", "fbi", "cia",
-	"gop", "dnc", "rnc", "un", "eu", "nato",
+	"gop", "dnc", "rnc", "un", "eu", "nato", "royal", "act", "bill", "law",
 )
 
 // placeWords are words that make a capitalised phrase a place.
