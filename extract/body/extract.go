@@ -53,6 +53,7 @@ func Extract(raw []byte, opt Options) (*Result, error) {
 	var paras []paragraph
 	if tr != nil && tr.ContentNode != nil {
 		paras = nodeParagraphs(tr.ContentNode)
+		paras = recoverBody(doc, paras)
 	}
 	paras = dropLeadingTitle(paras, pm.title)
 	paras = dropStandfirstHeading(paras, pm.description)

@@ -22,6 +22,8 @@ type textBuilder struct {
 	kind  BlockKind
 	// quoteDepth and listDepth count enclosing <blockquote> and <li>.
 	quoteDepth, listDepth int
+	// preDepth counts enclosing <pre>, where line breaks are kept.
+	preDepth int
 }
 
 // blockAtoms are the elements that start and end a paragraph.
@@ -101,6 +103,8 @@ func (b *textBuilder) walk(n *html.Node) {
 		b.quoteDepth++
 	case a == atom.Li || a == atom.Dd || a == atom.Dt:
 		b.listDepth++
+	case a == atom.Pre:
+		b.preDepth++
 	}
 	switch {
 	case b.quoteDepth > 0:
@@ -121,6 +125,8 @@ func (b *textBuilder) walk(n *html.Node) {
 		b.quoteDepth--
 	case a == atom.Li || a == atom.Dd || a == atom.Dt:
 		b.listDepth--
+	case a == atom.Pre:
+		b.preDepth--
 	}
 	b.kind = saved
 }
@@ -132,6 +138,15 @@ func (b *textBuilder) walk(n *html.Node) {
 func (b *textBuilder) writeText(t string) {
 	if t == "" {
 		return
+	}
+	if b.preDepth == 0 {
+		// Line breaks in the markup are white space; only <br> breaks lines.
+		t = strings.Map(func(r rune) rune {
+			if r == '\n' || r == '\r' {
+				return ' '
+			}
+			return r
+		}, t)
 	}
 	if b.cur.Len() > 0 {
 		prev := b.cur.String()
