@@ -62,6 +62,13 @@ func (d *doc) isCue(pi, ti int) (string, bool) {
 			}
 		}
 		return "", false
+	case "told", "asked", "described":
+		if ti > 0 && toks[ti-1].word {
+			switch toks[ti-1].lower {
+			case "be", "been", "being", "was", "were", "is", "are", "get", "got":
+				return "", false
+			}
+		}
 	case "say", "tell", "add", "write":
 		// imperative or infinitive only after a subject pronoun/aux: keep
 		if ti > 0 && toks[ti-1].word && (toks[ti-1].lower == "to" || toks[ti-1].lower == "will" || toks[ti-1].lower == "would") {
@@ -178,6 +185,29 @@ func orgKindMatches(kind, noun string) bool {
 	return false
 }
 
+// subjectOf finds the speaker of cue c: after it when the cue is inverted
+// ("..., said Lily Collins"), else before it.
+func (d *doc) subjectOf(pi, lo, c, hi int) (speaker, bool) {
+	toks := d.toks[pi]
+	if c > 0 && !toks[c-1].word {
+		switch d.tokText(toks[c-1]) {
+		case ",", "”", "\"", "—", "–":
+			k := c + 1
+			for k < hi && toks[k].word && auxSkip[toks[k].lower] {
+				k++
+			}
+			if k < hi {
+				if mi, ok := d.mentFirst[pi][k]; ok && d.mentions[mi].kind != kindOther && invertingCues[toks[c].lower] && d.nameEndsClause(pi, d.mentions[mi].tokLast) {
+					if sp, ok := d.subjectAfter(pi, c, hi); ok {
+						return sp, true
+					}
+				}
+			}
+		}
+	}
+	return d.subjectBefore(pi, lo, c)
+}
+
 // subjectBefore finds the speaker of cue token c whose subject stands
 // before it, looking no further back than token lo.
 func (d *doc) subjectBefore(pi, lo, c int) (speaker, bool) {
@@ -232,7 +262,7 @@ func (d *doc) subjectBefore(pi, lo, c int) (speaker, bool) {
 	}
 	if mi, ok := d.mentLast[pi][j]; ok && !d.inQ[pi][j] {
 		m := d.mentions[mi]
-		prepObj := m.tokFirst > lo && toks[m.tokFirst-1].word && prepositions[toks[m.tokFirst-1].lower]
+		prepObj := d.prepObject(pi, lo, m.tokFirst)
 		if !prepObj && !d.inRelative(pi, lo, m.tokFirst) {
 			if m.kind == kindPerson || m.kind == kindSingle {
 				return d.withApposition(d.mentionSpeaker(mi), pi, mi, c), true
@@ -320,7 +350,7 @@ func (d *doc) headSegment(pi, lo, c int, personOnly bool) (speaker, bool) {
 		for k := a; k < b; k++ {
 			if mi, ok := d.mentFirst[pi][k]; ok && !d.inQ[pi][k] {
 				m := d.mentions[mi]
-				prepObj := k > a && toks[k-1].word && prepositions[toks[k-1].lower]
+				prepObj := d.prepObject(pi, a, k)
 				if prepObj {
 					continue
 				}
@@ -541,4 +571,47 @@ func splitRole(s string) (string, string) {
 		}
 	}
 	return s, ""
+}
+
+// prepObject reports whether the name starting at token k is the object of
+// a preposition ("by the Telegraph", "at Sandwell").
+func (d *doc) prepObject(pi, lo, k int) bool {
+	toks := d.toks[pi]
+	for x := k - 1; x >= lo && x >= k-3; x-- {
+		t := toks[x]
+		if !t.word {
+			return false
+		}
+		if prepositions[t.lower] || t.lower == "by" {
+			return true
+		}
+		if !determiners[t.lower] && !t.cap {
+			return false
+		}
+	}
+	return false
+}
+
+// invertingCues may come before their subject ("..., said Lily Collins").
+var invertingCues = set("said", "says", "added", "adds", "explained", "explains", "continued", "continues",
+	"wrote", "writes", "asked", "asks", "replied", "replies", "insisted", "insists", "recalled", "recalls",
+	"warned", "warns", "noted", "notes", "argued", "argues", "concluded", "responded", "declared", "laughed")
+
+// nameEndsClause reports whether the name ending at token k is followed by
+// punctuation or a preposition, as an inverted subject is ("said X, a
+// doctor"), not by a verb ("said X had ...").
+func (d *doc) nameEndsClause(pi, k int) bool {
+	toks := d.toks[pi]
+	if k+1 >= len(toks) {
+		return true
+	}
+	n := toks[k+1]
+	if !n.word {
+		return true
+	}
+	switch n.lower {
+	case "in", "on", "at", "of", "who", "from", "during", "after", "before", "to", "when", "while", "as":
+		return true
+	}
+	return false
 }

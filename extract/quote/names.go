@@ -94,7 +94,7 @@ func (d *doc) scanNames(toks []token, paraStart int) []mention {
 			}
 			if n.word && !n.cap && (nameConnectors[n.lower] || n.lower == "of" || n.lower == "and" || n.lower == "for" || n.lower == "the" || n.lower == "&") && j+2 < len(toks) {
 				k := j + 2
-				if n.lower == "of" && toks[k].word && toks[k].lower == "the" && k+1 < len(toks) {
+				if (n.lower == "of" || n.lower == "and") && toks[k].word && toks[k].lower == "the" && k+1 < len(toks) {
 					k++
 				}
 				if toks[k].word && toks[k].cap && !commonCap[toks[k].lower] {

@@ -200,7 +200,7 @@ func (d *doc) attribute(pi, ri int) speaker {
 			if cue == "according to" {
 				sp, found = d.subjectAfter(pi, c, firstIn)
 			} else {
-				sp, found = d.subjectBefore(pi, lo, c)
+				sp, found = d.subjectOf(pi, lo, c, firstIn)
 				if !found {
 					sp, found = d.subjectAfter(pi, c, firstIn)
 				}
@@ -273,7 +273,7 @@ func (d *doc) attribute(pi, ri int) speaker {
 					break
 				}
 			}
-			if sp, ok := d.subjectBefore(pi, s0, c); ok {
+			if sp, ok := d.subjectOf(pi, s0, c, len(toks)); ok {
 				sp.cue = cue
 				return sp
 			}
@@ -295,7 +295,7 @@ func (d *doc) attribute(pi, ri int) speaker {
 					break
 				}
 			}
-			if sp, ok := d.subjectBefore(pi, s0, c); ok {
+			if sp, ok := d.subjectOf(pi, s0, c, len(toks)); ok {
 				sp.cue = cue
 				return sp
 			}
@@ -543,7 +543,7 @@ func (d *doc) introSpeaker(pi int) (speaker, string, bool) {
 				break
 			}
 		}
-		if sp, ok := d.subjectBefore(pi, lo, c); ok {
+		if sp, ok := d.subjectOf(pi, lo, c, len(toks)); ok {
 			sp.cue = cue
 			return sp, cue, true
 		}
@@ -588,7 +588,7 @@ func (d *doc) reportedSpeech(pi int) (speaker, bool) {
 				break
 			}
 		}
-		sp, ok := d.subjectBefore(pi, lo, c)
+		sp, ok := d.subjectOf(pi, lo, c, len(toks))
 		if ok && sp.person >= 0 {
 			return sp, true
 		}
