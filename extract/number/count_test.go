@@ -133,17 +133,6 @@ func TestFind(t *testing.T) {
 	}
 }
 
-func TestToRecordSplitsRanges(t *testing.T) {
-	got := ToRecord(Find("between 200 and 300 beds and 40 wards"))
-	require.Len(t, got, 3)
-	assert.Equal(t, AtLeast, got[0].Approx)
-	assert.InDelta(t, 200, got[0].Value, 0)
-	assert.Equal(t, UpTo, got[1].Approx)
-	assert.InDelta(t, 300, got[1].Value, 0)
-	assert.Equal(t, got[0].Span, got[1].Span)
-	assert.Equal(t, Exact, got[2].Approx)
-}
-
 func TestCountHelpers(t *testing.T) {
 	assert.True(t, Count{Text: "six per cent"}.Words())
 	assert.False(t, Count{Text: "6%"}.Words())

@@ -11,8 +11,8 @@
 // plurals ("thousands", "100s of").
 //
 // Ranges ("between 200 and 300 beds", "5k-20k") are one Count whose Value
-// is the lower bound and RangeEnd the upper; ToRecord writes them to the
-// record contract as two counts, the lower bound "at_least" and the upper
-// "up_to", so that no bound is lost. Ranges of hours, days and the like
-// are durations and are left out.
+// is the lower bound and RangeEnd the upper; the record contract holds them
+// as two counts over the same span, the lower bound "at_least" and the
+// upper "up_to" (normalize writes them so), so that no bound is lost.
+// Ranges of hours, days and the like are durations and are left out.
 package number

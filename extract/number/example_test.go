@@ -18,12 +18,3 @@ func ExampleFind() {
 	// "10.3 per cent" 10.3 exact percent unit="rise" currency=""
 	// "£22bn" 2.2e+10 exact money unit="" currency="GBP"
 }
-
-func ExampleToRecord() {
-	for _, c := range number.ToRecord(number.Find("between 200 and 300 beds")) {
-		fmt.Println(c.Text, c.Value, c.Approx)
-	}
-	// Output:
-	// between 200 and 300 200 at_least
-	// between 200 and 300 300 up_to
-}

@@ -71,9 +71,20 @@ func TestSeedCounts(t *testing.T) {
 		require.NoError(t, err)
 		text := string(b)
 		rec := seedRecord{ID: seedID(f), Source: map[string]string{"uri": "fixtures/seeds/" + filepath.Base(f)}}
-		for _, c := range ToRecord(Find(text)) {
-			require.Equal(t, c.Text, text[c.Span.Start:c.Span.End])
-			rec.Counts = append(rec.Counts, seedCount{Text: c.Text, Value: c.Value, Approx: c.Approx, Kind: c.Kind, Unit: c.Unit})
+		for _, c := range Find(text) {
+			require.Equal(t, c.Text, text[c.Start:c.End])
+			sc := seedCount{Text: c.Text, Value: c.Value, Approx: c.Approx, Kind: c.Kind, Unit: c.Unit}
+			if !c.IsRange() {
+				rec.Counts = append(rec.Counts, sc)
+				continue
+			}
+			// A range is two contract entries (normalize writes them so).
+			lo, hi := sc, sc
+			hi.Value = c.RangeEnd
+			if c.Approx == Exact {
+				lo.Approx, hi.Approx = AtLeast, UpTo
+			}
+			rec.Counts = append(rec.Counts, lo, hi)
 		}
 		if out != nil {
 			line, err := json.Marshal(rec)
