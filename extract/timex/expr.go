@@ -18,6 +18,9 @@ const (
 	ShapeDayList
 	// ShapeMonth is a whole month: Month, Year when written.
 	ShapeMonth
+	// ShapeMonthRange runs from the first day of Month to the last of
+	// EndMonth (Year and EndYear when written).
+	ShapeMonthRange
 	// ShapeYear is a whole calendar year: Year.
 	ShapeYear
 	// ShapeFinancialYear is the UK financial year starting 1 April of Year.
@@ -75,8 +78,8 @@ type Expr struct {
 	Days                      []int
 	Holiday                   string
 	Weekday                   time.Weekday
-	// Rel is "last", "next" or "this" for ShapeWeekday and
-	// ShapeRelMonthName; empty for a bare weekday.
+	// Rel is "last", "next", "this" or "coming" for ShapeWeekday, "last",
+	// "next" or "this" for ShapeRelMonthName; empty for a bare weekday.
 	Rel string
 	// Offset counts units from the reference for the ShapeRel* shapes.
 	Offset int
@@ -91,7 +94,7 @@ func (e Expr) Absolute() bool {
 		return true
 	case ShapeDay, ShapeDayList, ShapeMonth, ShapeHoliday:
 		return e.Year != 0
-	case ShapeDayRange:
+	case ShapeDayRange, ShapeMonthRange:
 		return e.Year != 0 || e.EndYear != 0
 	}
 	return false

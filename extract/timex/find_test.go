@@ -150,6 +150,20 @@ func TestFind(t *testing.T) {
 			}},
 		{name: "weekday with date", text: "It happened on Tuesday, 12 January 2016.",
 			want: []want{{"Tuesday, 12 January 2016", "2016-01-12", "2016-01-12", "day", "date"}}},
+		{name: "month range", text: "The ward was closed from March to May.",
+			want: []want{{"from March to May", "2023-03-01", "2023-05-31", "month", "range"}}},
+		{name: "month range across a year end", text: "Cases rose between November 2022 and February.",
+			want: []want{{"between November 2022 and February", "2022-11-01", "2023-02-28", "month", "range"}}},
+		{name: "last weekday is last week's", text: "The board met last Monday.",
+			want: []want{{"last Monday", "2023-09-18", "2023-09-18", "day", "relative"}}},
+		{name: "weekday of next week", text: "Talks resume on Tuesday of next week.",
+			want: []want{{"on Tuesday of next week", "2023-10-03", "2023-10-03", "day", "relative"}}},
+		{name: "phone numbers and ratios are not dates", text: "Call 0161-2010-2015 or see the ratio 30/4.85.", want: nil},
+		{name: "year pair", text: "The pandemic of 2009-2010 killed hundreds.",
+			want: []want{
+				{"2009", "2009-01-01", "2009-12-31", "year", "date"},
+				{"2010", "2010-01-01", "2010-12-31", "year", "date"},
+			}},
 		{name: "money and counts are not years", text: "It cost £2012 and 2,015 staff, 2013% up.", want: nil},
 	}
 	for _, tt := range tests {

@@ -7,7 +7,9 @@ import (
 
 // Regular-expression pieces shared by the rules.
 const (
-	reMonFull = `January|February|March|April|May|June|July|August|September|October|November|December`
+	// Lower-case month names are taken too, except the ones that are
+	// ordinary words ("may", "march", "august").
+	reMonFull = `January|February|March|April|May|June|July|August|September|October|November|December|january|february|april|june|july|september|october|november|december`
 	// Abbreviations; the ones without a dot are only used next to a day
 	// number, where they cannot be names or verbs.
 	reMonAbbrDot = `Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept\.|Sep\.|Oct\.|Nov\.|Dec\.`
@@ -16,7 +18,7 @@ const (
 	reMonWord    = `(?:` + reMonFull + `|` + reMonAbbrDot + `)`
 	reDay        = `(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?`
 	reYear       = `(?:1[89]\d\d|20\d\d)`
-	reWeekday    = `(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)`
+	reWeekday    = `(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|monday|tuesday|wednesday|thursday|friday|saturday|sunday)`
 	reNumWord    = `(?i:\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|a\s+couple\s+of)`
 	rePoss       = `(?:['’]s)?`
 )

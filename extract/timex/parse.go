@@ -9,33 +9,43 @@ import (
 	"unicode/utf8"
 )
 
-// groups gives a rule's builder access to one match's named groups.
+// groups gives a rule's builder access to one match's named groups. A name
+// may be used in several alternatives of a pattern; the one that took part
+// in the match counts.
 type groups struct {
 	text string
 	loc  []int
-	idx  map[string]int
+	idx  map[string][]int
 }
 
-func (g groups) has(name string) bool {
-	i, ok := g.idx[name]
-	return ok && g.loc[2*i] >= 0
+// at is the submatch index of the named group that took part, or -1.
+func (g groups) at(name string) int {
+	for _, i := range g.idx[name] {
+		if g.loc[2*i] >= 0 {
+			return i
+		}
+	}
+	return -1
 }
+
+func (g groups) has(name string) bool { return g.at(name) >= 0 }
 
 func (g groups) get(name string) string {
-	if !g.has(name) {
+	i := g.at(name)
+	if i < 0 {
 		return ""
 	}
-	i := g.idx[name]
 	return g.text[g.loc[2*i]:g.loc[2*i+1]]
 }
 
 // pos is the byte offset where a group starts (or the match starts, when
 // the group did not take part).
 func (g groups) pos(name string) int {
-	if !g.has(name) {
+	i := g.at(name)
+	if i < 0 {
 		return g.loc[0]
 	}
-	return g.loc[2*g.idx[name]]
+	return g.loc[2*i]
 }
 
 func (g groups) num(name string) int {
@@ -54,16 +64,16 @@ type rule struct {
 	name   string
 	anchor anchor
 	re    *regexp.Regexp
-	idx   map[string]int
+	idx   map[string][]int
 	build func(g groups, e *Expr) bool
 }
 
 func newRule(name string, a anchor, pattern string, build func(g groups, e *Expr) bool) rule {
 	re := regexp.MustCompile(pattern)
-	idx := map[string]int{}
+	idx := map[string][]int{}
 	for i, n := range re.SubexpNames() {
 		if n != "" {
-			idx[n] = i
+			idx[n] = append(idx[n], i)
 		}
 	}
 	return rule{name: name, anchor: a, re: re, idx: idx, build: build}
@@ -78,17 +88,19 @@ var rules = []rule{
 	newRule("list-dm", anchorMonth, `\b(?P<dl>`+reDay+`(?:\s*,\s*`+reDay+`)+\s*,?\s+(?:and|&)\s+`+reDay+`)\s+(?:of\s+)?(?P<m1>`+reMonAny+`)\b(?:\s*,?\s+(?P<y1>`+reYear+`)\b)?`, buildList),
 	newRule("range-md", anchorMonth, `\b(?:(?P<pre>[Bb]etween|[Ff]rom)\s+)?(?P<m1>`+reMonAny+`)\s+(?P<d1>`+reDay+`)\b(?:\s*,?\s+(?P<y1>`+reYear+`))?\s*(?P<sep>-|–|—|to|and|until|till|through|thru)\s*(?:(?P<m2>`+reMonAny+`)\s+)?(?P<d2>`+reDay+`)\b(?:\s*,?\s+(?P<y2>`+reYear+`)\b)?`, buildRange),
 	newRule("range-dm", anchorMonth, `\b(?:(?P<pre>[Bb]etween|[Ff]rom)\s+)?(?:the\s+)?(?P<d1>`+reDay+`)\b(?:\s+(?:of\s+)?(?P<m1>`+reMonAny+`)\b(?:\s*,?\s+(?P<y1>`+reYear+`))?)?\s*(?P<sep>-|–|—|to|and|until|till|through)\s*(?:the\s+)?(?P<d2>`+reDay+`)\s+(?:of\s+)?(?P<m2>`+reMonAny+`)\b(?:\s*,?\s+(?P<y2>`+reYear+`)\b)?`, buildRange),
-	newRule("date-dm", anchorMonth, `\b(?:(?P<wd>`+reWeekday+`),?\s+)?(?:the\s+)?(?P<d1>`+reDay+`)\s+(?:of\s+)?(?P<m1>`+reMonAny+`)\b(?:\s*,?\s+(?P<y1>`+reYear+`)\b)?`, buildDate),
-	newRule("date-md", anchorMonth, `\b(?:(?P<wd>`+reWeekday+`),?\s+)?(?P<m1>`+reMonAny+`)\s+(?:the\s+)?(?P<d1>`+reDay+`)\b(?:\s*,?\s+(?P<y1>`+reYear+`)\b)?`, buildDate),
+	newRule("month-range", anchorMonth, `\b(?P<pre>[Ff]rom|[Bb]etween)\s+(?:the\s+(?:end|start|beginning|middle)\s+of\s+)?(?P<m1>`+reMonWord+`)(?:\s*,?\s+(?P<y1>`+reYear+`))?\s+(?P<sep>to|and|until|till|through)\s+(?:the\s+(?:end|start|beginning|middle)\s+of\s+)?(?P<m2>`+reMonWord+`)(?:\s*,?\s+(?P<y2>`+reYear+`))?\b`, buildMonthRange),
+	newRule("date-dm", anchorMonth, `\b(?:(?P<wd>`+reWeekday+`),?\s+)?(?:the\s+)?(?P<d1>`+reDay+`)\s+(?:of\s+)?(?P<m1>`+reMonAny+`)\b(?:\s*,?\s+(?:of\s+)?(?P<y1>`+reYear+`)\b)?`, buildDate),
+	newRule("date-md", anchorMonth, `\b(?:(?P<wd>`+reWeekday+`),?\s+)?(?P<m1>`+reMonAny+`)\s+(?:the\s+)?(?P<d1>`+reDay+`)\b(?:\s*,?\s+(?:of\s+)?(?P<y1>`+reYear+`)\b)?`, buildDate),
 	newRule("month-year", anchorMonth, `\b(?:(?P<mod>(?i:early|late|mid|the\s+(?:end|start|beginning|middle)\s+of|end\s+of|start\s+of))(?:\s+|-))?(?P<m1>`+reMonWord+`)\s*,?\s+(?:of\s+)?(?P<y1>`+reYear+`)\b`, buildMonth),
 	newRule("month", anchorMonth, `\b(?:(?P<mod>(?i:early|late|mid|the\s+(?:end|start|beginning|middle)\s+of|end\s+of|start\s+of))(?:\s+|-)(?:in\s+)?)?(?:(?P<rel>(?i:last|next|this|coming))\s+)?(?P<m1>`+reMonWord+`)(?:\b|$)`+rePoss, buildMonth),
 	newRule("fy", anchorNumeric, `\b(?P<y1>(?:19|20)\d\d)\s*[-–/]\s*(?P<y2>\d\d)\b`, buildFY),
 	newRule("year", anchorYear, `\b(?:(?P<mod>(?i:early|late|mid|the\s+(?:end|start|beginning|middle)\s+of|end\s+of|start\s+of))(?:\s+|-))?(?P<y1>`+reYear+`)\b`, buildYear),
 	newRule("deictic", anchorDeictic, `\b(?P<w>(?i:today|yesterday|tomorrow))`+rePoss+`\b`, buildDeictic),
 	newRule("deictic2", anchorDeictic, `\b(?i:the\s+day\s+(?P<ba>before|after)\s+(?P<w>yesterday|tomorrow))\b`, buildDeictic),
-	newRule("period", anchorPeriod, `\b(?:(?P<mod>(?i:earlier|later|early|late|the\s+(?:end|start|beginning|middle|turn)\s+of|end\s+of|start\s+of|mid))(?:\s+|-))?(?P<rel>(?i:this|last|next|previous|coming|the\s+previous|the\s+last|the\s+past|the\s+next|the\s+coming|the\s+following|the\s+current|the\s+same))\s+(?P<fin>(?i:financial|fiscal|tax)\s+)?(?P<unit>(?i:week|weekend|month|year))\b`+rePoss, buildPeriod),
+	newRule("period", anchorPeriod, `\b(?:(?P<mod>(?i:earlier|later|early|late|the\s+(?:end|start|beginning|middle|turn)\s+of|end\s+of|start\s+of|mid))(?:\s+|-))?(?P<rel>(?i:this|last|next|previous|coming|the\s+previous|the\s+last|the\s+past|the\s+next|the\s+coming|the\s+following|the\s+current|the\s+same))\s+(?P<fin>(?i:financial|fiscal|tax|calendar)\s+)?(?P<unit>(?i:week|weekend|month|year))\b`+rePoss, buildPeriod),
 	newRule("ago", anchorAgo, `\b(?P<n>`+reNumWord+`)\s+(?P<unit>(?i:days?|weeks?|months?|years?))\s+(?i:ago)\b`, buildAgo),
-	newRule("weekday", anchorWeekday, `\b(?:(?P<rel>(?i:last|next|this|coming|on))\s+)?(?P<wd>`+reWeekday+`)\b`+rePoss+`(?:\s+(?P<part>morning|afternoon|evening|night|lunchtime))?\b`, buildWeekday),
+	newRule("weekday", anchorWeekday, `\b(?:(?P<rel>(?i:last|next|this|coming|previous|on))\s+)?(?P<wd>`+reWeekday+`)\b`+rePoss+`(?:\s+(?P<part>morning|afternoon|evening|night|lunchtime))?\b`, buildWeekday),
+	newRule("weekday-week", anchorWeekday, `\b(?:(?:[Oo]n\s+)?(?P<wd>`+reWeekday+`)\s+(?:of\s+)?(?P<wk>(?i:this|next|last|previous))\s+week|(?P<wk>(?i:this|next|last|previous))\s+week\s*[-–,]?\s*(?:on\s+)?(?P<wd>`+reWeekday+`))\b`, buildWeekday),
 	newRule("holiday", anchorHoliday, `\b(?P<h>Christmas\s+(?:Day|Eve)|Boxing\s+Day|New\s+Year['’]?s\s+(?:Day|Eve)|Easter\s+(?:Sunday|Monday|Day)|Good\s+Friday|Valentine['’]?s\s+Day|St\.?\s+Patrick['’]?s\s+Day|Bonfire\s+Night|Guy\s+Fawkes\s+Night|Halloween|Christmas|Easter)\b(?:\s+(?P<y1>`+reYear+`)\b)?`, buildHoliday),
 }
 
@@ -178,7 +190,7 @@ func findAll(re *regexp.Regexp, text string, segs []segment) [][]int {
 
 func needsLean(e Expr) bool {
 	switch e.Shape {
-	case ShapeDay, ShapeDayList, ShapeDayRange, ShapeMonth, ShapeHoliday:
+	case ShapeDay, ShapeDayList, ShapeDayRange, ShapeMonth, ShapeMonthRange, ShapeHoliday:
 		return e.Year == 0 && e.EndYear == 0 && e.Lean == LeanNearest
 	case ShapeWeekday:
 		return e.Rel == "" && e.Lean == LeanNearest
@@ -311,6 +323,9 @@ func buildNumeric(g groups, e *Expr) bool {
 	if g.get("sep") == "." && len(ys) != 4 {
 		return false
 	}
+	if sep2 := g.text[g.pos("y1")-1]; sep2 != g.get("sep")[0] {
+		return false // "30/4.85" is a ratio, not a date
+	}
 	y := yearOf(ys)
 	if len(ys) == 2 {
 		if y < 50 {
@@ -397,6 +412,32 @@ func buildDate(g groups, e *Expr) bool {
 	return e.Month != 0 && validDay(2000, e.Month, e.Day)
 }
 
+func buildMonthRange(g groups, e *Expr) bool {
+	pre, sep := strings.ToLower(g.get("pre")), g.get("sep")
+	if pre == "between" && sep != "and" || pre == "from" && sep == "and" {
+		return false
+	}
+	e.Shape = ShapeMonthRange
+	e.Month, e.EndMonth = monthNumber(g.get("m1")), monthNumber(g.get("m2"))
+	e.Year, e.EndYear = yearOf(g.get("y1")), yearOf(g.get("y2"))
+	switch {
+	case e.Year != 0 && e.EndYear == 0:
+		e.EndYear = e.Year
+		if e.EndMonth < e.Month {
+			e.EndYear++
+		}
+	case e.EndYear != 0 && e.Year == 0:
+		e.Year = e.EndYear
+		if e.EndMonth < e.Month {
+			e.Year--
+		}
+	}
+	if e.Year != 0 && (e.EndYear < e.Year || e.EndYear == e.Year && e.EndMonth < e.Month) {
+		return false
+	}
+	return e.Month != 0 && e.EndMonth != 0 && !(e.Year == 0 && e.Month == e.EndMonth)
+}
+
 func buildMonth(g groups, e *Expr) bool {
 	e.Month = monthNumber(g.get("m1"))
 	if e.Month == 0 {
@@ -462,6 +503,9 @@ func buildYear(g groups, e *Expr) bool {
 			return false
 		}
 	}
+	if !yearAlone(text, start, g.loc[1]) {
+		return false // "+86 138-2010-2015", "32-2015"
+	}
 	if timePreps[prev] {
 		return true
 	}
@@ -474,6 +518,32 @@ func buildYear(g groups, e *Expr) bool {
 	}
 	if next != "" && !isCapitalised(next) && strings.HasSuffix(nextLower, "s") && !verbLike[nextLower] {
 		return false // "2000 patients"
+	}
+	return true
+}
+
+// yearAlone reports whether the number at text[start:end] stands alone or
+// pairs with another year ("2009-2010"); numbers chained with hyphens to
+// other numbers are codes or phone numbers.
+func yearAlone(text string, start, end int) bool {
+	from, to := start, end
+	for from > 0 && (isDigit(text[from-1]) || text[from-1] == '-') {
+		from--
+	}
+	for to < len(text) && (isDigit(text[to]) || text[to] == '-') {
+		to++
+	}
+	parts := strings.FieldsFunc(text[from:to], func(r rune) bool { return r == '-' })
+	switch {
+	case len(parts) <= 1:
+		return true
+	case len(parts) > 2:
+		return false
+	}
+	for _, p := range parts {
+		if y := yearOf(p); len(p) != 4 || y < 1800 || y > 2099 {
+			return false
+		}
 	}
 	return true
 }
@@ -607,11 +677,19 @@ func buildWeekday(g groups, e *Expr) bool {
 	rel := strings.ToLower(g.get("rel"))
 	e.Shape = ShapeWeekday
 	e.Weekday = weekdayNumbers[strings.ToLower(g.get("wd"))]
+	if g.has("wk") {
+		// "Tuesday of next week", "next week Wednesday".
+		e.Rel = strings.ToLower(g.get("wk"))
+		if e.Rel == "previous" {
+			e.Rel = "last"
+		}
+		return true
+	}
 	switch rel {
-	case "last", "next", "this":
+	case "last", "next", "this", "coming":
 		e.Rel = rel
-	case "coming":
-		e.Rel, e.Lean = "", LeanFuture
+	case "previous":
+		e.Rel = "last"
 	}
 	prev := prevWord(text, wdStart)
 	if rel == "" || rel == "on" {

@@ -161,6 +161,17 @@ func Resolve(e Expr, ref time.Time) (m Mention, ok bool) {
 	case ShapeMonth:
 		m.Grain = GrainMonth
 		s, ok = fixedOrYearless(e.Year, ref, e.Lean, func(y int) (span, bool) { return monthSpan(y, e.Month), true })
+	case ShapeMonthRange:
+		m.Grain, m.Kind = GrainMonth, KindRange
+		s, ok = fixedOrYearless(e.Year, ref, e.Lean, func(y int) (span, bool) {
+			y2 := y
+			if e.EndYear != 0 {
+				y2 = y + e.EndYear - e.Year
+			} else if e.EndMonth < e.Month {
+				y2 = y + 1
+			}
+			return span{monthSpan(y, e.Month).from, monthSpan(y2, e.EndMonth).to}, true
+		})
 	case ShapeYear:
 		m.Grain = GrainYear
 		s, ok = yearSpan(e.Year), true
@@ -274,15 +285,19 @@ func resolveWeekday(e Expr, ref time.Time) span {
 	var d time.Time
 	switch e.Rel {
 	case "last":
-		back := (cur - wd + 7) % 7
-		if back == 0 {
-			back = 7
-		}
-		d = ref.AddDate(0, 0, -back)
+		// "last Wednesday" is the Wednesday of the week before (the day
+		// before would be "yesterday"), as "next Friday" is next week's.
+		d = weekStart(ref).AddDate(0, 0, -7+(wd+6)%7)
 	case "next":
 		d = weekStart(ref).AddDate(0, 0, 7+(wd+6)%7)
 	case "this":
 		d = weekStart(ref).AddDate(0, 0, (wd+6)%7)
+	case "coming":
+		ahead := (wd - cur + 7) % 7
+		if ahead == 0 {
+			ahead = 7
+		}
+		d = ref.AddDate(0, 0, ahead)
 	default:
 		if e.Lean == LeanFuture {
 			d = ref.AddDate(0, 0, (wd-cur+7)%7)
