@@ -63,9 +63,9 @@ func (g groups) num(name string) int {
 type rule struct {
 	name   string
 	anchor anchor
-	re    *regexp.Regexp
-	idx   map[string][]int
-	build func(g groups, e *Expr) bool
+	re     *regexp.Regexp
+	idx    map[string][]int
+	build  func(g groups, e *Expr) bool
 }
 
 func newRule(name string, a anchor, pattern string, build func(g groups, e *Expr) bool) rule {

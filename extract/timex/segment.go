@@ -8,15 +8,15 @@ import "strings"
 type anchor uint16
 
 const (
-	anchorMonth    anchor = 1 << iota // "September", "Sept."
-	anchorWeekday                     // "Monday"
-	anchorYear                        // a four-digit number
-	anchorNumeric                     // digits joined by "/", "-" or "." ("6/10/2018")
-	anchorDeictic                     // "today", "yesterday", "tomorrow"
-	anchorPeriod                      // "week", "month", "year"
-	anchorAgo                         // "ago"
-	anchorHoliday                     // "Christmas", "Easter"
-	anchorClasses  = iota
+	anchorMonth   anchor = 1 << iota // "September", "Sept."
+	anchorWeekday                    // "Monday"
+	anchorYear                       // a four-digit number
+	anchorNumeric                    // digits joined by "/", "-" or "." ("6/10/2018")
+	anchorDeictic                    // "today", "yesterday", "tomorrow"
+	anchorPeriod                     // "week", "month", "year"
+	anchorAgo                        // "ago"
+	anchorHoliday                    // "Christmas", "Easter"
+	anchorClasses = iota
 )
 
 var anchorWords = func() map[string]anchor {
