@@ -39,7 +39,7 @@ var curatedOrgs = []curatedOrg{
 	{id: "cqc", name: "Care Quality Commission", kind: KindGovernment, acros: []string{"CQC"}},
 	{id: "dhsc", name: "Department of Health and Social Care", kind: KindGovernment,
 		names: []string{"Department of Health", "Department for Health and Social Care"}, acros: []string{"DHSC"}},
-	{id: "treasury", name: "HM Treasury", kind: KindGovernment, names: []string{"Treasury"}},
+	{id: "treasury", name: "HM Treasury", kind: KindGovernment},
 	{id: "scot-gov", name: "Scottish Government", kind: KindGovernment},
 	{id: "welsh-gov", name: "Welsh Government", kind: KindGovernment},
 	{id: "ni-doh", name: "Department of Health (Northern Ireland)", kind: KindGovernment, names: []string{"Department of Health in Northern Ireland"}},

@@ -53,6 +53,8 @@ func trustForms(name string, kind string, b *keyBuilder) map[string]string {
 			} else {
 				forms["no-suffix+context"] = "the " + display + " trust"
 			}
+		} else if len(core) == 1 {
+			forms["no-suffix"] = "the " + display // "the Christie"
 		} else {
 			forms["no-suffix"] = display
 		}

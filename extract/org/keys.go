@@ -28,6 +28,7 @@ type entry struct {
 	anyCase bool // full names match in any case ("BOLTON NHS FOUNDATION TRUST")
 	acronym bool // must be one word written in capitals
 	bareOK  bool // a needContext entry that may stand alone when capitalised
+	theOK   bool // a needContext entry that may stand alone after "the" ("the Christie")
 	unite   bool // "Unite": a verb at the start of a sentence
 }
 
@@ -196,7 +197,9 @@ func (b *keyBuilder) needFor(words []string) need {
 	if anyIn(words, orgWords) {
 		return needNone
 	}
-	if b.placeOnly(words) {
+	if len(words) == 1 || b.placeOnly(words) {
+		// "Bolton", "Online", "Barts": one word is a place or a common word
+		// until "trust" or "hospital" follows.
 		return needContext
 	}
 	return needNone
@@ -328,12 +331,13 @@ func (b *keyBuilder) addOrg(o *nhs.Org) {
 		}
 		if len(core) < len(full) {
 			n := b.needFor(core)
+			theOK := len(core) == 1 && !b.placeOnly(core)
 			if o.Kind == nhs.KindBoard && !anyIn(core, orgWords) {
 				// "Aneurin Bevan", "Lothian": a person or a place without
 				// "health board" after it.
 				n = needContext
 			}
-			b.add(core, entry{org: o.ID, site: -1, how: HowNamed, tier: 1, need: n, bareOK: n == needNone})
+			b.add(core, entry{org: o.ID, site: -1, how: HowNamed, tier: 1, need: n, bareOK: n == needNone, theOK: theOK})
 		}
 		if sc := shortCore(core); len(sc) > 0 && len(sc) < len(core) {
 			n := b.needFor(sc)

@@ -146,6 +146,10 @@ func (l *Linker) buildPlaces(b *keyBuilder) {
 	}
 }
 
+// unionFollowers may follow a union's name without making it part of a
+// longer one ("Unite General Secretary Sharon Graham").
+var unionFollowers = set("general", "regional", "national", "union", "members", "officials", "secretary", "leader", "chief", "council", "branch", "rep", "reps", "spokesperson", "spokesman", "spokeswoman")
+
 // streetWords end a street name in an address.
 var streetWords = set("road", "street", "lane", "avenue", "way", "drive", "hill", "place", "square", "terrace", "close", "crescent", "grove", "gardens", "walk", "row", "parade")
 
@@ -283,6 +287,20 @@ func (l *Linker) evaluate(text string, toks []token, i, end int, k *keyEntries, 
 		}
 	}
 	capOK := toks[i].cap
+	// longer: the match looks like part of a longer proper name we do not
+	// know ("Michigan Department of Health", "Unite Connect", "Old
+	// Trafford", "Department of Health and Human Services").
+	longer := nextCap
+	if i > 0 && !toks[i].breakBefore && !toks[i-1].sentBefore && toks[i-1].cap &&
+		strings.TrimSpace(toks[i].gap) == "" && !toks[i-1].upper {
+		longer = true
+	}
+	if !boundary && extEnd+1 < len(toks) && !toks[extEnd+1].breakBefore && toks[extEnd+1].cap {
+		switch toks[extEnd].norm {
+		case "and", "of", "for":
+			longer = true
+		}
+	}
 	bestTier := uint8(255)
 	var ok []entry
 	for _, e := range k.entries {
@@ -303,10 +321,15 @@ func (l *Linker) evaluate(text string, toks []token, i, end int, k *keyEntries, 
 			// union word follows.
 			if extEnd < len(toks) {
 				switch toks[extEnd].norm {
-				case "the", "union", "members", "said", "says", "has", "is", "officials", "regional", "general":
+				case "union", "members", "said", "says", "has", "is", "officials", "regional", "general":
 				default:
 					continue
 				}
+			}
+		}
+		if longer && !ctx && !e.acronym && (e.curated > 0 || e.tier >= 2 || e.need != needNone) {
+			if !(e.curated > 0 && end == i+1 && !nextCap) && !(e.curated > 0 && nextCap && unionFollowers[toks[extEnd].norm]) {
+				continue
 			}
 		}
 		switch e.need {
@@ -316,7 +339,7 @@ func (l *Linker) evaluate(text string, toks []token, i, end int, k *keyEntries, 
 			}
 		case needContext:
 			multi := end-i > 1
-			if !(ctx || (e.bareOK && !nextCap) || (multi && prevThe && boundary)) {
+			if !(ctx || (e.bareOK && !nextCap) || (multi && prevThe && boundary) || (e.theOK && prevThe && !longer)) {
 				continue
 			}
 		}

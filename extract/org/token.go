@@ -36,7 +36,10 @@ func tokenize(text string) []token {
 	gapStart := 0
 	i := 0
 	for i < len(text) {
-		r, size := utf8.DecodeRuneInString(text[i:])
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
 		if r == '&' {
 			toks = append(toks, token{start: i, end: i + 1, norm: "and",
 				breakBefore: pendingBreak, sentBefore: pendingSent, gap: text[gapStart:i]})
@@ -66,6 +69,12 @@ func tokenize(text string) []token {
 		start := i
 		j := i
 		for j < len(text) {
+			if c := text[j]; c < utf8.RuneSelf {
+				if (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') {
+					j++
+					continue
+				}
+			}
 			r2, s2 := utf8.DecodeRuneInString(text[j:])
 			if unicode.IsLetter(r2) || unicode.IsDigit(r2) || unicode.Is(unicode.Mn, r2) {
 				j += s2
@@ -113,6 +122,30 @@ func isUpperWord(w string) bool {
 // normWord lower-cases a word and drops apostrophes and a possessive 's
 // ("George's", "George’s", "Thomas'", "Thomas's" -> "george", "thomas").
 func normWord(w string) string {
+	// Fast path: plain ASCII words.
+	plain, lower := true, true
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		switch {
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+		case c >= 'A' && c <= 'Z':
+			lower = false
+		default:
+			plain = false
+		}
+	}
+	if plain {
+		if !lower {
+			w = strings.ToLower(w)
+		}
+		switch w {
+		case "saint":
+			return "st"
+		case "center":
+			return "centre"
+		}
+		return w
+	}
 	lw := strings.ToLower(w)
 	for _, suf := range []string{"'s", "’s", "‘s"} {
 		if strings.HasSuffix(lw, suf) && len(lw) > len(suf) {
