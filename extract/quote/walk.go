@@ -21,7 +21,7 @@ func (d *doc) walk() {
 	var last speaker    // speaker of the latest quote
 	lastPara := -10     // paragraph of the latest quote
 	var openSp *speaker // speaker of a quote left open at the end of the previous paragraph
-	var bs blockState
+	bs := blockState{sp: noSpeaker}
 	introSp := noSpeaker // speaker of the previous paragraph when it ended with ":"
 	introPara := -10
 	for pi := range d.paras {
@@ -115,11 +115,22 @@ func (d *doc) walk() {
 			sp := d.quotes[paraQ[len(paraQ)-1]].sp
 			openSp = &sp
 		}
+		// a whole-paragraph quote inside a plain-text block keeps the block
+		// going ("“Today’s action ..." between unmarked paragraphs)
+		if prevBlock.active && !prevBlock.bylineOnly && !prevBlock.first && len(raws) == 1 && (raws[0].open < 0 || raws[0].open == p.Start) && (raws[0].close < 0 || raws[0].close+raws[0].closeLen >= p.End-1) {
+			bs = prevBlock
+			bs.first, bs.needFirst = false, false
+			if len(paraQ) > 0 {
+				bs.sp = d.quotes[paraQ[0]].sp
+			}
+			continue
+		}
 		// does this paragraph introduce a block?
 		if d.lastRune(pi) == ':' {
 			sp, cue, ok := d.introSpeaker(pi)
 			introSp, introPara = sp, pi
-			bs = blockState{active: true, sp: sp, first: true, cue: cue, bylineOnly: !ok}
+			// without a speech verb only first-person words make a block
+			bs = blockState{active: true, sp: sp, first: true, cue: cue, bylineOnly: !ok, needFirst: cue == ""}
 			continue
 		}
 		if sp, ok := d.reportedSpeech(pi); ok {
@@ -127,7 +138,7 @@ func (d *doc) walk() {
 			continue
 		}
 		// narration about the last block speaker may resume the block
-		if prevBlock.sp.person >= 0 && d.mentionsPerson(pi, prevBlock.sp.person) && len(raws) == 0 {
+		if prevBlock.active && prevBlock.sp.person >= 0 && d.mentionsPerson(pi, prevBlock.sp.person) && len(raws) == 0 {
 			bs = blockState{active: true, sp: prevBlock.sp, first: true, needFirst: true}
 		}
 	}
@@ -451,7 +462,7 @@ func (d *doc) blockOK(pi int, bs *blockState) bool {
 	if d.hasMarks(pi) || d.lastRune(pi) == ':' || !isTerminal(d.lastRune(pi)) {
 		return false
 	}
-	if wordCount(s) < d.e.minWords || strings.Contains(s, "Photograph:") {
+	if wordCount(s) < d.e.minWords || letterWords(s) < 3 || strings.Contains(s, "Photograph:") {
 		return false
 	}
 	for _, pre := range []string{"Here is ", "Here are ", "Here’s ", "Here's "} {
@@ -556,7 +567,7 @@ func (d *doc) introSpeaker(pi int) (speaker, string, bool) {
 	// no cue: "In his view:", "... at the South London and Maudsley NHS Foundation Trust:"
 	for ti, t := range toks {
 		if t.word && (t.lower == "his" || t.lower == "her") && ti <= 2 {
-			return d.resolvePronoun(t.start), "", true
+			return d.resolvePronoun(t.start), "view", true
 		}
 	}
 	p := d.paras[pi]
@@ -595,4 +606,16 @@ func (d *doc) reportedSpeech(pi int) (speaker, bool) {
 		return noSpeaker, false
 	}
 	return noSpeaker, false
+}
+
+// letterWords counts words that start with a letter.
+func letterWords(s string) int {
+	n := 0
+	for _, w := range strings.Fields(s) {
+		r, _ := utf8.DecodeRuneInString(w)
+		if unicode.IsLetter(r) {
+			n++
+		}
+	}
+	return n
 }

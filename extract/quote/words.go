@@ -181,4 +181,6 @@ var orgNouns = set("trust", "hospital", "union", "association", "department", "b
 // writtenSigns are things whose words in quote marks are not speech.
 var writtenSigns = set("placard", "placards", "poster", "posters", "banner", "banners", "sign", "signs",
 	"leaflet", "leaflets", "headline", "headlines", "slogan", "slogans", "t-shirt", "t-shirts", "sticker",
-	"stickers", "hashtag", "caption", "title", "titled", "entitled", "dubbed", "nicknamed", "billboard")
+	"stickers", "hashtag", "caption", "title", "titled", "entitled", "dubbed", "nicknamed", "billboard",
+	"commentary", "column", "op-ed", "essay", "book", "film", "movie", "song", "album", "episode", "editorial",
+	"documentary", "memoir", "novel", "play", "musical", "podcast", "motto", "platform")
