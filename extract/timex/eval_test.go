@@ -188,3 +188,32 @@ func TestEvalTempEval3(t *testing.T) {
 	f1, _ := strconv.ParseFloat(m[1], 64)
 	require.GreaterOrEqual(t, f1, 0.85, "TE3 DATE value F1")
 }
+
+var evalCorpus = flag.String("eval-corpus", "", "JSON Lines file of {id, published, text} to run Find over, logging every mention (for reading, not scoring)")
+
+// TestDumpCorpus logs what Find makes of any corpus given with
+// -eval-corpus, to look for false positives by eye.
+func TestDumpCorpus(t *testing.T) {
+	if *evalCorpus == "" {
+		t.Skip("no -eval-corpus given")
+	}
+	b, err := os.ReadFile(*evalCorpus)
+	require.NoError(t, err)
+	for _, line := range strings.Split(string(b), "\n") {
+		if strings.TrimSpace(line) == "" {
+			continue
+		}
+		var in struct {
+			ID        string `json:"id"`
+			Published string `json:"published"`
+			Text      string `json:"text"`
+		}
+		require.NoError(t, json.Unmarshal([]byte(line), &in))
+		var ref time.Time
+		if len(in.Published) >= 10 {
+			ref, _ = time.Parse(isoDay, in.Published[:10])
+		}
+		*evalDump = true
+		dump(t, in.ID, in.Text, Find(in.Text, ref))
+	}
+}

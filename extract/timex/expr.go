@@ -47,6 +47,9 @@ const (
 	ShapeWeekday
 	// ShapeRelMonthName is a named month placed by Rel ("last May").
 	ShapeRelMonthName
+	// ShapeMonthOfRelYear is Month of the year Offset years from the
+	// reference year ("May last year").
+	ShapeMonthOfRelYear
 )
 
 // Lean says which way a year-less or bare reference leans in time when the

@@ -150,6 +150,8 @@ func TestFind(t *testing.T) {
 			}},
 		{name: "weekday with date", text: "It happened on Tuesday, 12 January 2016.",
 			want: []want{{"Tuesday, 12 January 2016", "2016-01-12", "2016-01-12", "day", "date"}}},
+		{name: "month of last year", text: "Travellers were stranded in October last year.",
+			want: []want{{"October last year", "2022-10-01", "2022-10-31", "month", "relative"}}},
 		{name: "month range", text: "The ward was closed from March to May.",
 			want: []want{{"from March to May", "2023-03-01", "2023-05-31", "month", "range"}}},
 		{name: "month range across a year end", text: "Cases rose between November 2022 and February.",

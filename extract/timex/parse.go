@@ -92,7 +92,7 @@ var rules = []rule{
 	newRule("date-dm", anchorMonth, `\b(?:(?P<wd>`+reWeekday+`),?\s+)?(?:the\s+)?(?P<d1>`+reDay+`)\s+(?:of\s+)?(?P<m1>`+reMonAny+`)\b(?:\s*,?\s+(?:of\s+)?(?P<y1>`+reYear+`)\b)?`, buildDate),
 	newRule("date-md", anchorMonth, `\b(?:(?P<wd>`+reWeekday+`),?\s+)?(?P<m1>`+reMonAny+`)\s+(?:the\s+)?(?P<d1>`+reDay+`)\b(?:\s*,?\s+(?:of\s+)?(?P<y1>`+reYear+`)\b)?`, buildDate),
 	newRule("month-year", anchorMonth, `\b(?:(?P<mod>(?i:early|late|mid|the\s+(?:end|start|beginning|middle)\s+of|end\s+of|start\s+of))(?:\s+|-))?(?P<m1>`+reMonWord+`)\s*,?\s+(?:of\s+)?(?P<y1>`+reYear+`)\b`, buildMonth),
-	newRule("month", anchorMonth, `\b(?:(?P<mod>(?i:early|late|mid|the\s+(?:end|start|beginning|middle)\s+of|end\s+of|start\s+of))(?:\s+|-)(?:in\s+)?)?(?:(?P<rel>(?i:last|next|this|coming))\s+)?(?P<m1>`+reMonWord+`)(?:\b|$)`+rePoss, buildMonth),
+	newRule("month", anchorMonth, `\b(?:(?P<mod>(?i:early|late|mid|the\s+(?:end|start|beginning|middle)\s+of|end\s+of|start\s+of))(?:\s+|-)(?:in\s+)?)?(?:(?P<rel>(?i:last|next|this|coming))\s+)?(?P<m1>`+reMonWord+`)(?:\b|$)(?:\s+(?:of\s+)?(?P<ry>this|last|next)\s+year\b|`+rePoss+`)`, buildMonth),
 	newRule("fy", anchorNumeric, `\b(?P<y1>(?:19|20)\d\d)\s*[-–/]\s*(?P<y2>\d\d)\b`, buildFY),
 	newRule("year", anchorYear, `\b(?:(?P<mod>(?i:early|late|mid|the\s+(?:end|start|beginning|middle)\s+of|end\s+of|start\s+of))(?:\s+|-))?(?P<y1>`+reYear+`)\b`, buildYear),
 	newRule("deictic", anchorDeictic, `\b(?P<w>(?i:today|yesterday|tomorrow))`+rePoss+`\b`, buildDeictic),
@@ -447,6 +447,12 @@ func buildMonth(g groups, e *Expr) bool {
 	rel := strings.ToLower(g.get("rel"))
 	if e.Year != 0 {
 		e.Shape = ShapeMonth
+		return true
+	}
+	if ry := g.get("ry"); ry != "" {
+		// "May this year", "October last year".
+		e.Shape = ShapeMonthOfRelYear
+		e.Offset = map[string]int{"last": -1, "this": 0, "next": 1}[ry]
 		return true
 	}
 	switch rel {

@@ -261,6 +261,9 @@ func resolveRelative(e Expr, ref time.Time, m *Mention) (span, bool) {
 		return fySpan(fyStart(ref) + e.Offset), true
 	case ShapeWeekday:
 		return resolveWeekday(e, ref), true
+	case ShapeMonthOfRelYear:
+		m.Grain = GrainMonth
+		return monthSpan(ref.Year()+e.Offset, e.Month), true
 	case ShapeRelMonthName:
 		m.Grain = GrainMonth
 		y := ref.Year()
