@@ -1,0 +1,362 @@
+package claim
+
+import (
+	"math"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/cuttings/cuttings/normalize"
+)
+
+// England is the subject of national totals.
+var England = normalize.Subject{Name: "England"}
+
+// Build returns the claims of a record whose Text, Organisations, People,
+// Quotes, Dates and Counts are filled. It reads nothing else and changes
+// nothing; a record without counts has no claims. A claim stated twice
+// (the same subject and value, by the same speaker or in nearby
+// paragraphs) is returned once, at its first statement.
+func Build(rec *normalize.Record) []normalize.Claim {
+	if rec == nil || len(rec.Counts) == 0 || rec.Text == "" {
+		return nil
+	}
+	b := newBuilder(rec)
+	var out []normalize.Claim
+	var paras []int
+	for ci := range b.counts {
+		c := b.counts[ci]
+		cl, ok := b.claimFor(c)
+		if !ok {
+			continue
+		}
+		para := b.sents[b.sentOf(c.Span.Start)].para
+		if dup := duplicateOf(out, paras, cl, para); dup >= 0 {
+			continue
+		}
+		out = append(out, cl)
+		paras = append(paras, para)
+		b.prev = append(b.prev, prior{claim: cl, sent: b.sentOf(c.Span.Start), para: para})
+	}
+	return out
+}
+
+// prior is a claim already made, for the sentences after it.
+type prior struct {
+	claim normalize.Claim
+	sent  int
+	para  int
+}
+
+// builder holds one record's indexes.
+type builder struct {
+	rec       *normalize.Record
+	text      string
+	sents     []sentence
+	counts    []normalize.Count
+	orgs      []orgMention
+	places    []placeMention
+	published string
+	prev      []prior
+}
+
+// orgMention is a mention of a coded organisation.
+type orgMention struct {
+	start, end int
+	subject    normalize.Subject
+}
+
+// placeMention is a place named in the text outside an organisation's name.
+type placeMention struct {
+	start, end int
+	name       string
+}
+
+func newBuilder(rec *normalize.Record) *builder {
+	b := &builder{rec: rec, text: rec.Text, sents: sentences(rec.Text)}
+	if p := string(rec.Published); len(p) >= 10 {
+		b.published = p[:10]
+	}
+	// Counts in order; a range written as two entries over one span is
+	// one statement: keep its first entry.
+	seen := map[normalize.Span]bool{}
+	for _, c := range rec.Counts {
+		if c.Span.Start < 0 || c.Span.End > len(rec.Text) || c.Span.Start >= c.Span.End || seen[c.Span] {
+			continue
+		}
+		seen[c.Span] = true
+		b.counts = append(b.counts, c)
+	}
+	sort.SliceStable(b.counts, func(i, j int) bool { return b.counts[i].Span.Start < b.counts[j].Span.Start })
+	var inOrg []normalize.Span
+	for _, o := range rec.Organisations {
+		for _, m := range o.Mentions {
+			if m.Start < 0 || m.End > len(rec.Text) || m.Start >= m.End {
+				continue
+			}
+			inOrg = append(inOrg, normalize.Span{Start: m.Start, End: m.End})
+			if o.Code == "" || !(o.Kind == "nhs-trust" || o.Kind == "nhs-board" || o.Kind == "") {
+				continue
+			}
+			b.orgs = append(b.orgs, orgMention{start: m.Start, end: m.End, subject: normalize.Subject{Name: o.Name, Code: string(o.Code)}})
+		}
+	}
+	sort.Slice(b.orgs, func(i, j int) bool { return b.orgs[i].start < b.orgs[j].start })
+	for _, p := range places {
+		for _, m := range p.re.FindAllStringIndex(rec.Text, -1) {
+			if overlapsAny(inOrg, m[0], m[1]) || nationalRe.MatchString(rec.Text[max(0, m[0]-4):m[1]]) {
+				continue // "NHS England", "Manchester University NHS FT"
+			}
+			name := p.name
+			if name == "" {
+				name = strings.TrimPrefix(rec.Text[m[0]:m[1]], "the ")
+			}
+			name = strings.TrimSuffix(strings.TrimSuffix(name, "'s"), "’s")
+			b.places = append(b.places, placeMention{start: m[0], end: m[1], name: name})
+		}
+	}
+	sort.Slice(b.places, func(i, j int) bool { return b.places[i].start < b.places[j].start })
+	return b
+}
+
+func overlapsAny(spans []normalize.Span, start, end int) bool {
+	for _, s := range spans {
+		if start < s.End && s.Start < end {
+			return true
+		}
+	}
+	return false
+}
+
+// sentOf returns the sentence holding pos (the nearest one before it when
+// pos falls between sentences).
+func (b *builder) sentOf(pos int) int {
+	if i := sentenceAt(b.sents, pos); i >= 0 {
+		return i
+	}
+	for i := len(b.sents) - 1; i >= 0; i-- {
+		if b.sents[i].start <= pos {
+			return i
+		}
+	}
+	return 0
+}
+
+// claimFor joins a count with its subject, metric, period, cause and
+// speaker, or reports that the count is not a claim.
+func (b *builder) claimFor(c normalize.Count) (normalize.Claim, bool) {
+	if len(b.sents) == 0 || !countable(c) {
+		return normalize.Claim{}, false
+	}
+	si := b.sentOf(c.Span.Start)
+	s := b.sents[si]
+	sentText := b.text[s.start:s.end]
+	if payRe.MatchString(c.Unit) || c.Kind == "percent" && payRe.MatchString(sentText) {
+		return normalize.Claim{}, false
+	}
+	cs, ce := b.clause(si, c)
+	clauseText := b.text[cs:ce]
+	metric, strong := metricOf(clauseText)
+	if metric == "" {
+		metric, strong = metricOf(sentText)
+	}
+	q := b.quoteAt(c.Span.Start)
+	speaker := ""
+	if q != nil {
+		speaker = string(q.Speaker)
+	}
+
+	subj, how := b.subjectFor(si, c, cs, ce, q)
+	switch how {
+	case "":
+		return normalize.Claim{}, false
+	case "explicit":
+		if metric == "" && c.Unit == "" {
+			return normalize.Claim{}, false
+		}
+	case "running":
+		if !strong {
+			return normalize.Claim{}, false
+		}
+	default: // coreference, speaker, national source
+		if metric == "" {
+			return normalize.Claim{}, false
+		}
+	}
+	if metric == "" {
+		metric = c.Unit
+	}
+	cl := normalize.Claim{
+		Subject: subj, Metric: metric, What: c.Unit, Value: c.Value, Approx: c.Approx, Kind: c.Kind,
+		Speaker: normalize.OptString(speaker), Evidence: strings.TrimSpace(sentText),
+		Span: normalize.Span{Start: s.start, End: s.end},
+	}
+	if cl.Approx == "" {
+		cl.Approx = "exact"
+	}
+	cl.Cumulative = cumulativeRe.MatchString(sentText)
+	cl.Cause = normalize.OptString(causeOf(sentText))
+	cl.Period = b.periodFor(si, c, cs, ce, cl.Cumulative)
+	if cl.Period == nil && !cl.Cumulative {
+		// "Just over 4,000 were postponed ...": the period of the claim
+		// just before, in the same paragraph, with the same metric.
+		if p := b.lastPrior(); p != nil && p.para == s.para && p.claim.Metric == metric && si-p.sent <= 1 && p.claim.Period != nil {
+			per := *p.claim.Period
+			cl.Period = &per
+		}
+	}
+	if cl.What == "" {
+		if p := b.lastPrior(); p != nil && p.para == s.para && p.claim.Metric == metric && si-p.sent <= 1 {
+			cl.What = p.claim.What
+		}
+	}
+	return cl, true
+}
+
+// countable reports counts that can carry a claim: digits, or words for
+// a thousand or more ("one million"); not small words ("two children").
+func countable(c normalize.Count) bool {
+	if c.Value < 1000 && strings.IndexFunc(c.Text, unicode.IsDigit) < 0 {
+		return false
+	}
+	return !math.IsNaN(c.Value) && !math.IsInf(c.Value, 0)
+}
+
+// clause returns the span of the clause around a count inside its
+// sentence: cut at semicolons, colons, unpaired dashes, and at ", and",
+// ", but", ", while", ", which", ", who", ", that" and ", of whom".
+func (b *builder) clause(si int, c normalize.Count) (int, int) {
+	s := b.sents[si]
+	text := b.text[s.start:s.end]
+	pos := c.Span.Start - s.start
+	cuts := clauseCuts(text)
+	start, end := 0, len(text)
+	for _, k := range cuts {
+		if k <= pos && k > start {
+			start = k
+		}
+		if k > pos && k < end && k >= c.Span.End-s.start {
+			end = k
+		}
+	}
+	return s.start + start, s.start + end
+}
+
+// clauseCuts lists the offsets where clauses start in a sentence. A pair
+// of dashes around a breakdown ("654 – 192 inpatients and 462 day cases –
+// are in London") is kept inside its clause.
+func clauseCuts(text string) []int {
+	var cuts []int
+	lower := strings.ToLower(text)
+	for _, sep := range []string{"; ", ": ", ", and ", ", but ", ", while ", ", which ", ", who ", ", that ", ", of whom ", ", although ", ", whereas "} {
+		for i := 0; ; {
+			k := strings.Index(lower[i:], sep)
+			if k < 0 {
+				break
+			}
+			cuts = append(cuts, i+k+1)
+			i += k + len(sep)
+		}
+	}
+	var dashes []int
+	for i := 0; i < len(text); {
+		k := strings.Index(text[i:], " – ")
+		if k < 0 {
+			break
+		}
+		dashes = append(dashes, i+k+1)
+		i += k + len(" – ")
+	}
+	if len(dashes) == 1 {
+		cuts = append(cuts, dashes[0])
+	}
+	sort.Ints(cuts)
+	return cuts
+}
+
+// metricOf returns the first metric cue in text and whether it is strong.
+func metricOf(text string) (string, bool) {
+	for _, m := range metricCues {
+		if m.re.MatchString(text) {
+			return m.metric, m.strong
+		}
+	}
+	return "", false
+}
+
+// quoteAt returns the quote holding pos, or nil.
+func (b *builder) quoteAt(pos int) *normalize.Quote {
+	for i := range b.rec.Quotes {
+		q := &b.rec.Quotes[i]
+		if q.Start <= pos && pos < q.End {
+			return q
+		}
+	}
+	return nil
+}
+
+// lastPrior returns the latest claim made so far, or nil.
+func (b *builder) lastPrior() *prior {
+	if len(b.prev) == 0 {
+		return nil
+	}
+	return &b.prev[len(b.prev)-1]
+}
+
+// causeOf reads the cause after "due to", "as a result of", ...: a short
+// noun phrase ("strike action", "strikes").
+func causeOf(sentText string) string {
+	m := causeRe.FindStringIndex(sentText)
+	if m == nil {
+		return ""
+	}
+	rest := sentText[m[1]:]
+	var words []string
+	for _, w := range strings.Fields(rest) {
+		clean := strings.TrimRight(w, ",.;:!?”\"’)")
+		lw := strings.ToLower(clean)
+		if len(words) == 0 && (lw == "the" || lw == "a" || lw == "an") {
+			continue
+		}
+		if causeStop[lw] || clean == "" {
+			break
+		}
+		words = append(words, clean)
+		if clean != w || len(words) == 5 {
+			break
+		}
+	}
+	return strings.Join(words, " ")
+}
+
+var causeStop = map[string]bool{
+	"by": true, "from": true, "across": true, "in": true, "on": true, "at": true, "over": true,
+	"following": true, "with": true, "which": true, "that": true, "who": true, "since": true,
+	"after": true, "before": true, "last": true, "this": true, "next": true, "between": true,
+	"during": true, "for": true, "to": true, "and": true, "or": true, "is": true, "are": true,
+	"was": true, "were": true, "has": true, "have": true, "had": true, "will": true, "said": true,
+	"earlier": true, "today": true, "yesterday": true, "as": true,
+}
+
+// duplicateOf returns the index of an earlier claim that states the same
+// thing, or -1: the same subject and value, said by the same speaker or
+// within two paragraphs.
+func duplicateOf(out []normalize.Claim, paras []int, cl normalize.Claim, para int) int {
+	for i, o := range out {
+		if subjectKey(o.Subject) != subjectKey(cl.Subject) || math.Abs(o.Value-cl.Value) > 1e-9 || o.Kind != cl.Kind {
+			continue
+		}
+		if o.Speaker == cl.Speaker || para-paras[i] <= 2 {
+			return i
+		}
+	}
+	return -1
+}
+
+// subjectKey is the code, else the lower-cased name.
+func subjectKey(s normalize.Subject) string {
+	if s.Code != "" {
+		return strings.ToUpper(s.Code)
+	}
+	return strings.ToLower(strings.TrimSpace(s.Name))
+}

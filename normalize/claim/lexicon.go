@@ -1,0 +1,79 @@
+package claim
+
+import "regexp"
+
+// Read-only word lists and patterns that tie a count to what happened.
+
+// metricCue maps a word stem in the clause to a metric.
+type metricCue struct {
+	re     *regexp.Regexp
+	metric string
+	// strong metrics (the cancellation family) may take the subject of an
+	// earlier claim when the sentence names none.
+	strong bool
+}
+
+var metricCues = []metricCue{
+	{regexp.MustCompile(`(?i)\bcancel(?:led|ed|ling|ing|lations?|s)?\b`), "cancelled", true},
+	{regexp.MustCompile(`(?i)\bpostpon(?:ed|ing|ement|ements|e|es)\b`), "postponed", true},
+	{regexp.MustCompile(`(?i)\breschedul(?:ed|ing|e|es)\b`), "rescheduled", true},
+	{regexp.MustCompile(`(?i)\brearrang(?:ed|ing|e|es)\b`), "rescheduled", true},
+	{regexp.MustCompile(`(?i)\bnot (?:been )?(?:on (?:the )?wards|in work|at work)\b`), "not in work", false},
+	{regexp.MustCompile(`(?i)\b(?:turned up (?:to|for) work|reported for work|in work|at work|on (?:the )?wards|working)\b`), "in work", false},
+	{regexp.MustCompile(`(?i)\b(?:on strike|strik(?:e|es|ing)|walk(?:ed)? ?outs?|industrial action|take action)\b`), "on strike", false},
+	{regexp.MustCompile(`(?i)\bpickets?\b|\bpicket lines?\b`), "pickets", false},
+	{regexp.MustCompile(`(?i)\bvot(?:ed|e|es|ing)\b|\bballot(?:ed)?\b`), "voted", false},
+	{regexp.MustCompile(`(?i)\bmarch(?:ed|ing)\b`), "marched", false},
+	{regexp.MustCompile(`(?i)\bbelong(?:s|ed)? to\b|\bmembers\b`), "members", false},
+	{regexp.MustCompile(`(?i)\bemploy(?:s|ed|ing)?\b`), "employed", false},
+	{regexp.MustCompile(`(?i)\btreat(?:s|ed|ing)?\b`), "treated", false},
+	{regexp.MustCompile(`(?i)\bwait(?:ing|ed)\b|\bwaiting lists?\b`), "waiting", false},
+	{regexp.MustCompile(`(?i)\battend(?:ed|s|ing)?\b|\battendances?\b`), "attended", false},
+	{regexp.MustCompile(`(?i)\bdied\b|\bdeaths?\b`), "deaths", false},
+	{regexp.MustCompile(`(?i)\badmi(?:tted|ssions?)\b`), "admitted", false},
+	{regexp.MustCompile(`(?i)\bvacanc(?:y|ies)\b`), "vacancies", false},
+	{regexp.MustCompile(`(?i)\bbeds?\b`), "beds", false},
+}
+
+// payRe marks pay, pensions and personal money: their percentages belong
+// to staff groups, not to a trust or place.
+var payRe = regexp.MustCompile(`(?i)\b(?:pay|salar(?:y|ies)|wages?|pensions?|bonus(?:es)?|earnings|debt|payments?|pay rise|pay award|pay offer|pay deal)\b`)
+
+// cumulativeRe marks running totals.
+var cumulativeRe = regexp.MustCompile(`(?i)\b(?:total|totals|grew to|risen to|rose to|to date|so far|in all|altogether|overall|cumulative|running total|milestone|surpass(?:ed|es)?|pass(?:ed)? the|topped|since)\b|\bover the (?:last|past) (?:\w+ )?(?:days|weeks|months|years)\b`)
+
+// causeRe finds the cue that introduces a cause.
+var causeRe = regexp.MustCompile(`(?i)\b(?:due to|as a (?:direct )?result of|because of|owing to|caused by|in the wake of)\s+`)
+
+// nationalRe names national figures: the claims they back are England's.
+var nationalRe = regexp.MustCompile(`\bNHS England\b|\bNHS (?:data|figures|statistics)\b|\bnational (?:data|figures|statistics)\b|\bofficial (?:data|figures)\b|\bNHS Digital\b|\bDepartment of Health\b`)
+
+// nationalTitleRe marks speakers who speak for the country's health
+// service ("Health Secretary", "NHS England's medical director").
+var nationalTitleRe = regexp.MustCompile(`(?i)health secretary|secretary of state|prime minister|health minister|minister|\bNHS England\b|\bNHS medical director\b|national medical director|chief executive of the NHS|NHS chief executive|department of health`)
+
+// corefRe finds words standing for an organisation named before.
+var corefRe = regexp.MustCompile(`(?i)\b(?:the trust|the hospital|the board|the health board|the site|its)\b`)
+
+// itRe finds "It" opening a clause, standing for the subject of the
+// sentence before ("It means the total ...", "It said that ...").
+var itRe = regexp.MustCompile(`(?:^|[.;:]\s+|,\s+)(?:It|This|That)\s+(?:means|meant|said|says|added|adds|shows|showed|brings|brought|takes|took)\b`)
+
+// places are the names that take a claim without an organisation. The
+// longest names come first so "Greater Manchester" wins over "Manchester".
+var places = []struct {
+	re   *regexp.Regexp
+	name string
+}{
+	{regexp.MustCompile(`\bNorthern Ireland\b`), "Northern Ireland"},
+	{regexp.MustCompile(`\bGreater Manchester\b`), "Greater Manchester"},
+	{regexp.MustCompile(`\b(?:the )?United Kingdom\b|\bthe UK\b|\bUK-wide\b`), "United Kingdom"},
+	{regexp.MustCompile(`\bGreat Britain\b|\bBritain\b`), "Great Britain"},
+	{regexp.MustCompile(`\bEngland(?:['’]s)?\b`), "England"},
+	{regexp.MustCompile(`\bScotland(?:['’]s)?\b`), "Scotland"},
+	{regexp.MustCompile(`\bWales\b`), "Wales"},
+	{regexp.MustCompile(`\bLondon\b`), "London"},
+	{regexp.MustCompile(`\bthe (?:North West|North East|South West|South East|East Midlands|West Midlands|Midlands|East of England)\b`), ""},
+	{regexp.MustCompile(`\bYorkshire(?: and the Humber)?\b`), ""},
+	{regexp.MustCompile(`\b(?:Birmingham|Manchester|Liverpool|Leeds|Sheffield|Bristol|Newcastle|Nottingham|Leicester|Cardiff|Glasgow|Edinburgh|Belfast)\b`), ""},
+}

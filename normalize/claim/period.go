@@ -1,0 +1,58 @@
+package claim
+
+import (
+	"strings"
+
+	"github.com/cuttings/cuttings/normalize"
+)
+
+// periodFor returns the period a count's claim covers: the date nearest
+// the count in its clause, else in its sentence. A running total takes
+// only a "since" date (from that date to publication) or an explicit
+// range: "earlier this month" next to a total dates an event, not the
+// total.
+func (b *builder) periodFor(si int, c normalize.Count, cs, ce int, cumulative bool) *normalize.Period {
+	s := b.sents[si]
+	var best *normalize.Date
+	bestDist, bestIn := -1, false
+	for i := range b.rec.Dates {
+		d := &b.rec.Dates[i]
+		if d.Start == "" || d.Span.Start < s.start || d.Span.End > s.end || overlaps(d.Span.Start, d.Span.End, c.Span.Start, c.Span.End) {
+			continue
+		}
+		if cumulative && !b.since(d) && d.Kind != "range" {
+			continue
+		}
+		in := d.Span.Start >= cs && d.Span.End <= ce
+		dist := d.Span.Start - c.Span.End
+		if d.Span.End <= c.Span.Start {
+			dist = c.Span.Start - d.Span.End
+		}
+		if best == nil || in && !bestIn || in == bestIn && dist < bestDist {
+			best, bestDist, bestIn = d, dist, in
+		}
+	}
+	if best == nil {
+		return nil
+	}
+	end := best.End
+	if end == "" {
+		end = best.Start
+	}
+	if b.since(best) && b.published != "" && b.published >= best.Start {
+		end = b.published
+	}
+	return &normalize.Period{Start: best.Start, End: end}
+}
+
+// since reports a date introduced by "since" ("since December").
+func (b *builder) since(d *normalize.Date) bool {
+	if strings.HasPrefix(strings.ToLower(d.Text), "since ") {
+		return true
+	}
+	from := d.Span.Start - len("since ")
+	if from < 0 || d.Span.Start > len(b.text) {
+		return false
+	}
+	return strings.EqualFold(b.text[from:d.Span.Start], "since ")
+}

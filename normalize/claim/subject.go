@@ -1,0 +1,213 @@
+package claim
+
+import (
+	"strings"
+
+	"github.com/cuttings/cuttings/normalize"
+)
+
+// subjectFor finds who a count is about, and how it was found:
+//
+//   - "explicit": a coded organisation or a place in the count's clause
+//     (before it, or after it with no other count between), else the
+//     nearest one earlier in the sentence;
+//   - "speaker": the quote's speaker is a coded organisation, or a
+//     national figure (the Health Secretary) speaks → England;
+//   - "coref": "the trust", "the hospital", "its" → the organisation named
+//     last; "It means", "It said" → the subject of the claim before;
+//   - "national": NHS England's or national figures → England;
+//   - "running": the subject of the claim before.
+//
+// It returns an empty how when no subject can be given.
+func (b *builder) subjectFor(si int, c normalize.Count, cs, ce int, q *normalize.Quote) (normalize.Subject, string) {
+	s := b.sents[si]
+	if subj, ok := b.explicit(c, cs, ce); ok {
+		return subj, "explicit"
+	}
+	if subj, ok := b.precedingInSentence(c, s.start); ok {
+		return subj, "explicit"
+	}
+	if subj, ok := b.fromSpeaker(q, s); ok {
+		return subj, "speaker"
+	}
+	before := b.text[s.start:c.Span.Start]
+	if itRe.MatchString(before) {
+		if p := b.lastPrior(); p != nil {
+			return p.claim.Subject, "coref"
+		}
+	}
+	if corefRe.MatchString(before) || corefRe.MatchString(b.text[cs:ce]) {
+		if o, ok := b.orgBefore(c.Span.Start); ok {
+			return o.subject, "coref"
+		}
+	}
+	if nationalRe.MatchString(b.text[s.start:s.end]) {
+		return England, "national"
+	}
+	if p := b.lastPrior(); p != nil {
+		return p.claim.Subject, "running"
+	}
+	return normalize.Subject{}, ""
+}
+
+// explicit looks for an organisation or a place inside the clause.
+// Organisations win over places; the nearest wins among equals.
+func (b *builder) explicit(c normalize.Count, cs, ce int) (normalize.Subject, bool) {
+	bestOrg, bestOrgDist := normalize.Subject{}, -1
+	for _, o := range b.orgs {
+		if o.end <= cs || o.start >= ce || overlaps(o.start, o.end, c.Span.Start, c.Span.End) {
+			continue
+		}
+		d, ok := b.reach(c, o.start, o.end)
+		if ok && (bestOrgDist < 0 || d < bestOrgDist) {
+			bestOrg, bestOrgDist = o.subject, d
+		}
+	}
+	if bestOrgDist >= 0 {
+		return bestOrg, true
+	}
+	bestPlace, bestDist := "", -1
+	for _, p := range b.places {
+		if p.end <= cs || p.start >= ce || overlaps(p.start, p.end, c.Span.Start, c.Span.End) {
+			continue
+		}
+		d, ok := b.reach(c, p.start, p.end)
+		if ok && (bestDist < 0 || d < bestDist) {
+			bestPlace, bestDist = p.name, d
+		}
+	}
+	if bestDist >= 0 {
+		return normalize.Subject{Name: bestPlace}, true
+	}
+	return normalize.Subject{}, false
+}
+
+// reach reports whether a mention at start..end can be the count's
+// subject, and how far it is. A mention before the count always can; one
+// after it only when no other count stands between them, a breakdown in
+// dashes or brackets aside.
+func (b *builder) reach(c normalize.Count, start, end int) (int, bool) {
+	if end <= c.Span.Start {
+		return c.Span.Start - end, true
+	}
+	for _, o := range b.counts {
+		if o.Span.Start >= c.Span.End && o.Span.End <= start && !b.parenthetical(c.Span.End, o.Span.Start, start) {
+			return 0, false
+		}
+	}
+	return start - c.Span.End, true
+}
+
+// parenthetical reports whether pos, between from and to, sits inside a
+// pair of dashes or brackets opened after from and closed before to.
+func (b *builder) parenthetical(from, pos, to int) bool {
+	if from > pos || pos > to || to > len(b.text) {
+		return false
+	}
+	before, after := b.text[from:pos], b.text[pos:to]
+	if strings.Contains(before, " – ") && strings.Contains(after, " – ") {
+		return true
+	}
+	if strings.Contains(before, " — ") && strings.Contains(after, " — ") {
+		return true
+	}
+	return strings.Contains(before, "(") && strings.Contains(after, ")")
+}
+
+// precedingInSentence returns the nearest coded organisation or place
+// named earlier in the sentence (outside the count's clause).
+func (b *builder) precedingInSentence(c normalize.Count, sentStart int) (normalize.Subject, bool) {
+	bestPos := -1
+	var best normalize.Subject
+	for _, o := range b.orgs {
+		if o.start >= sentStart && o.end <= c.Span.Start && o.start > bestPos {
+			best, bestPos = o.subject, o.start
+		}
+	}
+	for _, p := range b.places {
+		if p.start >= sentStart && p.end <= c.Span.Start && p.start > bestPos {
+			best, bestPos = normalize.Subject{Name: p.name}, p.start
+		}
+	}
+	return best, bestPos >= 0
+}
+
+// fromSpeaker gives the subject of a count said by someone: a coded
+// organisation speaking, or a national figure (→ England), either quoted
+// or named in the sentence with a national title.
+func (b *builder) fromSpeaker(q *normalize.Quote, s sentence) (normalize.Subject, bool) {
+	if q != nil {
+		for _, name := range []string{string(q.Speaker), string(q.SpeakerOrganisation)} {
+			if name == "" {
+				continue
+			}
+			if subj, ok := b.orgNamed(name); ok {
+				return subj, true
+			}
+		}
+		if nationalTitleRe.MatchString(string(q.SpeakerTitle)) || nationalTitleRe.MatchString(string(q.SpeakerOrganisation)) {
+			return England, true
+		}
+		if p := b.person(string(q.Speaker)); p != nil && nationalPerson(p) {
+			return England, true
+		}
+	}
+	for i := range b.rec.People {
+		p := &b.rec.People[i]
+		if !nationalPerson(p) {
+			continue
+		}
+		for _, m := range p.Mentions {
+			if m.Start >= s.start && m.End <= s.end {
+				return England, true
+			}
+		}
+	}
+	return normalize.Subject{}, false
+}
+
+// nationalPerson reports a person whose title or organisation speaks for
+// the country's health service.
+func nationalPerson(p *normalize.Person) bool {
+	for _, t := range p.Titles {
+		if nationalTitleRe.MatchString(t) {
+			return true
+		}
+	}
+	return nationalRe.MatchString(string(p.Organisation)) || nationalTitleRe.MatchString(string(p.Organisation))
+}
+
+// person returns the person with this name, or nil.
+func (b *builder) person(name string) *normalize.Person {
+	if name == "" {
+		return nil
+	}
+	for i := range b.rec.People {
+		if strings.EqualFold(b.rec.People[i].Name, name) {
+			return &b.rec.People[i]
+		}
+	}
+	return nil
+}
+
+// orgNamed returns the coded organisation with this name.
+func (b *builder) orgNamed(name string) (normalize.Subject, bool) {
+	for _, o := range b.rec.Organisations {
+		if o.Code != "" && strings.EqualFold(strings.TrimSpace(o.Name), strings.TrimSpace(name)) {
+			return normalize.Subject{Name: o.Name, Code: string(o.Code)}, true
+		}
+	}
+	return normalize.Subject{}, false
+}
+
+// orgBefore returns the coded organisation mentioned last before pos.
+func (b *builder) orgBefore(pos int) (orgMention, bool) {
+	for i := len(b.orgs) - 1; i >= 0; i-- {
+		if b.orgs[i].end <= pos {
+			return b.orgs[i], true
+		}
+	}
+	return orgMention{}, false
+}
+
+func overlaps(a0, a1, b0, b1 int) bool { return a0 < b1 && b0 < a1 }
