@@ -56,10 +56,7 @@ var (
 		"diagnostic", "outpatient", "outpatients", "in", "for", "at", "on", "upon", "inpatient", "clinical",
 		"assessment", "wellbeing", "recovery", "integrated", "resource", "child", "development", "family", "home",
 		"house", "lodge", "ward", "practice", "building", "wing", "annexe", "department", "suite", "institute",
-		"ysbyty", "cancer", "heart", "chest", "orthopaedic", "nhs", "trust", "foundation", "victoria", "queen",
-		"king", "princess", "prince", "elizabeth", "mary", "alexandra", "albert", "edward", "george", "margaret",
-		"james", "john", "michael", "luke", "peter", "paul", "andrew", "helier", "richard", "charles", "anne", "lady",
-		"lane", "road", "park", "street", "hill", "green", "field", "fields", "court", "view", "way")
+		"ysbyty", "cancer", "heart", "chest", "orthopaedic", "nhs", "trust", "foundation", "lane", "road", "park", "street", "hill", "green", "field", "fields", "court", "view", "way")
 	// directionWords qualify a place without being one.
 	directionWords = set("north", "south", "east", "west", "mid", "central", "greater", "upper", "lower", "great",
 		"western", "eastern", "northern", "southern", "bay", "vale", "valley", "valleys", "coast", "county", "city",

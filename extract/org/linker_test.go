@@ -1,0 +1,197 @@
+package org
+
+import (
+	"strings"
+	"sync"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+var (
+	testLinkerOnce sync.Once
+	testLinker     *Linker
+	testLinkerErr  error
+)
+
+func linker(t testing.TB) *Linker {
+	t.Helper()
+	testLinkerOnce.Do(func() { testLinker, testLinkerErr = NewLinker(Config{}) })
+	require.NoError(t, testLinkerErr)
+	return testLinker
+}
+
+func day(s string) time.Time {
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+// find returns the mention whose text contains span.
+func find(ms []Mention, span string) *Mention {
+	for i := range ms {
+		if strings.Contains(ms[i].Text, span) || strings.Contains(span, strings.TrimPrefix(ms[i].Text, "the ")) {
+			return &ms[i]
+		}
+	}
+	return nil
+}
+
+func TestFind(t *testing.T) {
+	tests := []struct {
+		name      string
+		text      string
+		published string
+		span      string // the mention to check; "" when none must be found
+		code      string
+		succ      string
+		kind      string
+		how       string
+		cands     []string
+	}{
+		{name: "full name", text: "Bolton NHS Foundation Trust cancelled 736 operations.", published: "2023-09-26",
+			span: "Bolton NHS Foundation Trust", code: "RMC", kind: KindTrust, how: HowNamed},
+		{name: "full name in capitals", text: "Figures for BOLTON NHS FOUNDATION TRUST were published.", published: "2023-09-26",
+			span: "BOLTON NHS FOUNDATION TRUST", code: "RMC", kind: KindTrust, how: HowNamed},
+		{name: "without suffix", text: "Patients at University Hospitals of Morecambe Bay waited longer.", published: "2023-10-03",
+			span: "University Hospitals of Morecambe Bay", code: "RTX", how: HowNamed},
+		{name: "place shortening", text: "The Morecambe Bay trust cancelled 604 operations.", published: "2023-10-03",
+			span: "Morecambe Bay trust", code: "RTX", how: HowShort},
+		{name: "the Bolton trust", text: "A spokesman for the Bolton trust said care continued.", published: "2023-09-26",
+			span: "Bolton trust", code: "RMC"},
+		{name: "name with Hospitals", text: "Sandwell and West Birmingham Hospitals asked doctors to return.", published: "2016-01-12",
+			span: "Sandwell and West Birmingham Hospitals", code: "RXK"},
+		{name: "hospital site", text: "Staff at the Royal Bolton Hospital joined the picket.", published: "2023-09-26",
+			span: "Royal Bolton Hospital", code: "RMC", how: HowSite},
+		{name: "hospital by town", text: "Sandwell hospital stood down the order.", published: "2016-01-12",
+			span: "Sandwell hospital", code: "RXK"},
+		{name: "hospital with place", text: "She works at St George's hospital in Tooting.", published: "2016-01-12",
+			span: "St George's hospital", code: "RJ7", how: HowSite},
+		{name: "bare Royal hospital", text: "Doctors at the Royal Marsden were on the picket line.", published: "2016-01-12",
+			span: "Royal Marsden", code: "RPY"},
+		{name: "site with descriptor", text: "Pickets gathered at the Royal Brompton chest hospital.", published: "2016-01-12",
+			span: "Royal Brompton chest hospital", code: "RT3", succ: "RJ1"},
+		{name: "2016 code of a merged trust", text: "Pickets outside the Royal Sussex County Hospital in Brighton.", published: "2016-01-12",
+			span: "Royal Sussex County Hospital", code: "RXH", succ: "RYR"},
+		{name: "merged trust after the merger", text: "Pickets outside the Royal Sussex County Hospital in Brighton.", published: "2023-01-12",
+			span: "Royal Sussex County Hospital", code: "RYR"},
+		{name: "closed trust named after closure", text: "Barnet, Enfield and Haringey Mental Health NHS Trust staff walked out.", published: "2025-03-01",
+			span: "Barnet, Enfield and Haringey Mental Health NHS Trust", code: "G6V2S"},
+		{name: "closed trust named before closure", text: "Barnet, Enfield and Haringey Mental Health NHS Trust staff walked out.", published: "2016-01-12",
+			span: "Barnet, Enfield and Haringey Mental Health NHS Trust", code: "RRP", succ: "G6V2S"},
+		{name: "inserted the", text: "South London and the Maudsley NHS Foundation Trust cut clinics.", published: "2016-01-12",
+			span: "South London and the Maudsley NHS Foundation Trust", code: "RV5"},
+		{name: "City Hospital with a place", text: "Doctors at City Hospital in Birmingham walked out.", published: "2023-01-10",
+			span: "City Hospital", code: "RXK"},
+		{name: "City Hospital without a place", text: "Doctors at City Hospital walked out.", published: "2023-01-10"},
+		{name: "bare town", text: "Bolton has voted to strike, the council said.", published: "2023-09-26"},
+		{name: "town as surname", text: "Dr Sarah Bolton said the ward was full.", published: "2023-09-26"},
+		{name: "two trusts fit", text: "The Leeds trust cancelled 300 operations.", published: "2023-09-26",
+			span: "Leeds trust", cands: []string{"RR8", "RY6"}},
+		{name: "site with successor only", text: "Doctors at Manchester Royal Infirmary are striking.", published: "2016-01-12",
+			span: "Manchester Royal Infirmary", succ: "R0A", cands: []string{"RM2", "RW3", "RW6"}},
+		{name: "health board", text: "NHS Lothian said services were affected.", published: "2023-09-26",
+			span: "NHS Lothian", code: "S08000024", kind: KindBoard},
+		{name: "Welsh board short", text: "The Betsi Cadwaladr health board apologised.", published: "2023-09-26",
+			span: "Betsi Cadwaladr health board", code: "7A1", kind: KindBoard},
+		{name: "board name as a person", text: "It was named after Aneurin Bevan, the founder of the NHS.", published: "2016-01-12"},
+		{name: "union", text: "The British Medical Association said doctors would strike.", published: "2023-09-26",
+			span: "British Medical Association", kind: KindUnion, how: HowNamed},
+		{name: "union acronym", text: "The BMA has announced new dates.", published: "2023-09-26",
+			span: "BMA", kind: KindUnion, how: HowAcronym},
+		{name: "Unite the union", text: "Paramedics in Unite the Union rejected the offer.", published: "2023-04-18",
+			span: "Unite the Union", kind: KindUnion},
+		{name: "unite as a verb", text: "Unite the country behind the NHS, he said.", published: "2023-04-18"},
+		{name: "national body", text: "NHS England figures show a rise.", published: "2023-04-18",
+			span: "NHS England", kind: KindBody},
+		{name: "government", text: "The Department of Health and Social Care said the offer was fair.", published: "2023-04-18",
+			span: "Department of Health and Social Care", kind: KindGovernment},
+		{name: "foreign health department", text: "The Michigan Department of Health and Human Services said so.", published: "2023-04-18"},
+		{name: "ICB", text: "NHS Greater Manchester Integrated Care Board said beds were full.", published: "2023-04-18",
+			span: "NHS Greater Manchester Integrated Care Board", kind: KindBody},
+		{name: "initials after the name", text: "Bristol Royal Infirmary was picketed. Staff at the BRI said it was cold.", published: "2016-01-12",
+			span: "BRI", code: "RA7", how: HowAcronym},
+		{name: "initials alone", text: "Staff at the BRI said it was cold.", published: "2016-01-12"},
+	}
+	l := linker(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ms, warns := l.Find(tt.text, day(tt.published))
+			for _, m := range ms {
+				require.Equal(t, m.Text, tt.text[m.Start:m.End])
+			}
+			if tt.span == "" {
+				for _, m := range ms {
+					assert.Empty(t, m.Code, "unexpected link %+v", m)
+					assert.Empty(t, m.Candidates, "unexpected candidates %+v", m)
+				}
+				return
+			}
+			m := find(ms, tt.span)
+			require.NotNil(t, m, "no mention of %q in %+v", tt.span, ms)
+			assert.Equal(t, tt.code, m.Code)
+			if tt.succ != "" {
+				assert.Equal(t, tt.succ, m.SuccessorCode)
+			}
+			if tt.kind != "" {
+				assert.Equal(t, tt.kind, m.Kind)
+			}
+			if tt.how != "" {
+				assert.Equal(t, tt.how, m.How)
+			}
+			assert.Equal(t, tt.cands, m.Candidates)
+			if len(tt.cands) > 0 {
+				require.NotEmpty(t, warns)
+				assert.Contains(t, warns[0], "left unlinked")
+			}
+		})
+	}
+}
+
+func TestFindNames(t *testing.T) {
+	l := linker(t)
+	ms, _ := l.Find("Pickets outside the Royal Sussex County Hospital.", day("2016-01-12"))
+	require.Len(t, ms, 1)
+	assert.Equal(t, "Brighton and Sussex University Hospitals NHS Trust", ms[0].Name)
+	assert.Equal(t, "the Royal Sussex County Hospital", ms[0].Text)
+	ms, _ = l.Find("NHS Providers said trusts were stretched.", day("2023-04-18"))
+	require.Len(t, ms, 1)
+	assert.Equal(t, "NHS Providers", ms[0].Name)
+	assert.Equal(t, "nhs-providers", ms[0].OrgID)
+}
+
+func TestFindUnknownDate(t *testing.T) {
+	l, err := NewLinker(Config{Now: func() time.Time { return day("2016-01-12") }})
+	require.NoError(t, err)
+	ms, warns := l.Find("Pickets outside the Royal Sussex County Hospital.", time.Time{})
+	require.Len(t, ms, 1)
+	assert.Equal(t, "RXH", ms[0].Code)
+	require.Len(t, warns, 1)
+	assert.Contains(t, warns[0], "publication date unknown")
+}
+
+func TestNewLinkerBadData(t *testing.T) {
+	_, err := NewLinker(Config{Data: fstest.MapFS{}})
+	require.Error(t, err)
+}
+
+func TestFindConcurrent(t *testing.T) {
+	l := linker(t)
+	text := "Bolton NHS Foundation Trust and the Royal Marsden were hit. The BMA said so."
+	want, _ := l.Find(text, day("2023-09-26"))
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			got, _ := l.Find(text, day("2023-09-26"))
+			assert.Equal(t, want, got)
+		}()
+	}
+	wg.Wait()
+}
