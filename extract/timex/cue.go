@@ -14,6 +14,10 @@ var futureWords = map[string]bool{
 	"threatens": true, "until": true, "till": true,
 }
 
+// weakFuture are modals that point forward only when they govern the
+// expression ("strikes could last until Christmas").
+var weakFuture = map[string]bool{"could": true, "would": true, "might": true, "may": true, "until": true, "till": true}
+
 // pastWords point a sentence back ("said", "was"); words ending in -ed are
 // taken as past too.
 var pastWords = map[string]bool{
@@ -40,12 +44,13 @@ var passiveBefore = map[string]bool{
 	"their": true, "his": true, "her": true, "previously": true, "newly": true, "is": true, "are": true,
 }
 
-// notInfinitiveBefore are words whose "to" is a preposition ("due to",
-// "according to").
-var notInfinitiveBefore = map[string]bool{
-	"due": true, "according": true, "compared": true, "up": true, "back": true, "owing": true,
-	"thanks": true, "prior": true, "close": true, "next": true, "related": true, "led": true,
-	"going": false,
+// infinitiveAfter are words whose infinitive points forward ("is to
+// open", "plans to strike", "the programme to run through June").
+var infinitiveAfter = map[string]bool{
+	"is": true, "are": true, "'s": true, "set": true, "due": true, "expected": true,
+	"plans": true, "plan": true, "planning": true, "going": true, "scheduled": true,
+	"intends": true, "aims": true, "hopes": true, "wants": true, "poised": true, "likely": true,
+	"ready": true, "program": true, "programme": true, "scheme": true, "deadline": true,
 }
 
 // infinitive reports whether w can be the bare verb after an infinitive
@@ -80,7 +85,7 @@ func leanAt(text string, start, end int) Lean {
 		}
 		// An infinitive ("is to run through June", "to take place on")
 		// points forward.
-		if before[i] == "to" && i+1 < len(before) && len(before)-(i+2) <= 2 && infinitive(before[i+1]) && !notInfinitiveBefore[prev] {
+		if before[i] == "to" && i+1 < len(before) && len(before)-(i+2) <= 2 && infinitive(before[i+1]) && infinitiveAfter[prev] {
 			return LeanFuture
 		}
 	}
@@ -89,6 +94,11 @@ func leanAt(text string, start, end int) Lean {
 		prev := ""
 		if i > 0 {
 			prev = after[i-1]
+		}
+		// After the expression only firm markers count: "Monday's
+		// debate might not move mountains" is still about last Monday.
+		if weakFuture[after[i]] {
+			continue
 		}
 		if l := wordLean(after[i], prev); l != LeanNearest {
 			return l

@@ -84,8 +84,12 @@ type Expr struct {
 	// Rel is "last", "next", "this" or "coming" for ShapeWeekday, "last",
 	// "next" or "this" for ShapeRelMonthName; empty for a bare weekday.
 	Rel string
-	// Offset counts units from the reference for the ShapeRel* shapes.
+	// Offset counts units from the reference for the ShapeRel* shapes,
+	// and years from the reference year when YearFromRef is set.
 	Offset int
+	// YearFromRef says a ShapeDay's year is Offset years from the
+	// reference year ("June 16th of last year").
+	YearFromRef bool
 	Lean   Lean
 }
 
@@ -96,7 +100,7 @@ func (e Expr) Absolute() bool {
 	case ShapeYear, ShapeFinancialYear:
 		return true
 	case ShapeDay, ShapeDayList, ShapeMonth, ShapeHoliday:
-		return e.Year != 0
+		return e.Year != 0 && !e.YearFromRef
 	case ShapeDayRange, ShapeMonthRange:
 		return e.Year != 0 || e.EndYear != 0
 	}

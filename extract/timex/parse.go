@@ -89,8 +89,8 @@ var rules = []rule{
 	newRule("range-md", anchorMonth, `\b(?:(?P<pre>[Bb]etween|[Ff]rom)\s+)?(?P<m1>`+reMonAny+`)\s+(?P<d1>`+reDay+`)\b(?:\s*,?\s+(?P<y1>`+reYear+`))?\s*(?P<sep>-|–|—|to|and|until|till|through|thru)\s*(?:(?P<m2>`+reMonAny+`)\s+)?(?P<d2>`+reDay+`)\b(?:\s*,?\s+(?P<y2>`+reYear+`)\b)?`, buildRange),
 	newRule("range-dm", anchorMonth, `\b(?:(?P<pre>[Bb]etween|[Ff]rom)\s+)?(?:the\s+)?(?P<d1>`+reDay+`)\b(?:\s+(?:of\s+)?(?P<m1>`+reMonAny+`)\b(?:\s*,?\s+(?P<y1>`+reYear+`))?)?\s*(?P<sep>-|–|—|to|and|until|till|through)\s*(?:the\s+)?(?P<d2>`+reDay+`)\s+(?:of\s+)?(?P<m2>`+reMonAny+`)\b(?:\s*,?\s+(?P<y2>`+reYear+`)\b)?`, buildRange),
 	newRule("month-range", anchorMonth, `\b(?P<pre>[Ff]rom|[Bb]etween)\s+(?:the\s+(?:end|start|beginning|middle)\s+of\s+)?(?P<m1>`+reMonWord+`)(?:\s*,?\s+(?P<y1>`+reYear+`))?\s+(?P<sep>to|and|until|till|through)\s+(?:the\s+(?:end|start|beginning|middle)\s+of\s+)?(?P<m2>`+reMonWord+`)(?:\s*,?\s+(?P<y2>`+reYear+`))?\b`, buildMonthRange),
-	newRule("date-dm", anchorMonth, `\b(?:(?P<wd>`+reWeekday+`),?\s+)?(?:the\s+)?(?P<d1>`+reDay+`)\s+(?:of\s+)?(?P<m1>`+reMonAny+`)\b(?:\s*,?\s+(?:of\s+)?(?P<y1>`+reYear+`)\b)?`, buildDate),
-	newRule("date-md", anchorMonth, `\b(?:(?P<wd>`+reWeekday+`),?\s+)?(?P<m1>`+reMonAny+`)\s+(?:the\s+)?(?P<d1>`+reDay+`)\b(?:\s*,?\s+(?:of\s+)?(?P<y1>`+reYear+`)\b)?`, buildDate),
+	newRule("date-dm", anchorMonth, `\b(?:(?P<wd>`+reWeekday+`),?\s+)?(?:the\s+)?(?P<d1>`+reDay+`)\s+(?:of\s+)?(?P<m1>`+reMonAny+`)\b(?:\s*,?\s+(?:of\s+)?(?P<y1>`+reYear+`)\b|\s+of\s+(?P<ry>this|last|next)\s+year\b)?`, buildDate),
+	newRule("date-md", anchorMonth, `\b(?:(?P<wd>`+reWeekday+`),?\s+)?(?P<m1>`+reMonAny+`)\s+(?:the\s+)?(?P<d1>`+reDay+`)\b(?:\s*,?\s+(?:of\s+)?(?P<y1>`+reYear+`)\b|\s+of\s+(?P<ry>this|last|next)\s+year\b)?`, buildDate),
 	newRule("month-year", anchorMonth, `\b(?:(?P<mod>(?i:early|late|mid|the\s+(?:end|start|beginning|middle)\s+of|end\s+of|start\s+of))(?:\s+|-))?(?P<m1>`+reMonWord+`)\s*,?\s+(?:of\s+)?(?P<y1>`+reYear+`)\b`, buildMonth),
 	newRule("month", anchorMonth, `\b(?:(?P<mod>(?i:early|late|mid|the\s+(?:end|start|beginning|middle)\s+of|end\s+of|start\s+of))(?:\s+|-)(?:in\s+)?)?(?:(?P<rel>(?i:last|next|this|coming))\s+)?(?P<m1>`+reMonWord+`)(?:\b|$)(?:\s+(?:of\s+)?(?P<ry>this|last|next)\s+year\b|`+rePoss+`)`, buildMonth),
 	newRule("fy", anchorNumeric, `\b(?P<y1>(?:19|20)\d\d)\s*[-–/]\s*(?P<y2>\d\d)\b`, buildFY),
@@ -191,7 +191,7 @@ func findAll(re *regexp.Regexp, text string, segs []segment) [][]int {
 func needsLean(e Expr) bool {
 	switch e.Shape {
 	case ShapeDay, ShapeDayList, ShapeDayRange, ShapeMonth, ShapeMonthRange, ShapeHoliday:
-		return e.Year == 0 && e.EndYear == 0 && e.Lean == LeanNearest
+		return e.Year == 0 && e.EndYear == 0 && !e.YearFromRef && e.Lean == LeanNearest
 	case ShapeWeekday:
 		return e.Rel == "" && e.Lean == LeanNearest
 	}
@@ -401,6 +401,10 @@ func buildRange(g groups, e *Expr) bool {
 func buildDate(g groups, e *Expr) bool {
 	e.Shape = ShapeDay
 	e.Month, e.Day, e.Year = monthNumber(g.get("m1")), g.num("d1"), yearOf(g.get("y1"))
+	if ry := g.get("ry"); ry != "" {
+		// "June 16th of last year".
+		e.YearFromRef, e.Offset = true, map[string]int{"last": -1, "this": 0, "next": 1}[ry]
+	}
 	m := g.get("m1")
 	if m == "May" || m == "June" || m == "April" || m == "August" {
 		// "Theresa May 10 times": a day after a name-like month needs
@@ -595,6 +599,11 @@ func buildDeictic(g groups, e *Expr) bool {
 		if p := prevWordRaw(g.text, g.loc[0]); p == "USA" || p == "Today" {
 			return false
 		}
+		// A capitalised "Today" inside a sentence is a name ("Russia
+		// Today", "Trending Today USA").
+		if w := g.get("w"); w == "Today" && !sentenceInitial(g.text, g.loc[0]) && isCapitalised(prevWordRaw(g.text, g.loc[0])) {
+			return false
+		}
 	}
 	e.Shape = ShapeRelDay
 	return true
@@ -645,6 +654,9 @@ func buildPeriod(g groups, e *Expr) bool {
 }
 
 func buildAgo(g groups, e *Expr) bool {
+	if st := g.loc[0]; st > 0 && (g.text[st-1] == '-' || isAlnum(g.text[st-1])) {
+		return false // "Seventy-four years ago" is not "four years ago"
+	}
 	ns := strings.ToLower(strings.Join(strings.Fields(g.get("n")), " "))
 	n, ok := numberWords[ns]
 	if !ok {

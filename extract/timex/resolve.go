@@ -133,7 +133,12 @@ func Resolve(e Expr, ref time.Time) (m Mention, ok bool) {
 	var s span
 	switch e.Shape {
 	case ShapeDay:
-		s, ok = fixedOrYearless(e.Year, ref, e.Lean, func(y int) (span, bool) {
+		year := e.Year
+		if e.YearFromRef {
+			year = ref.Year() + e.Offset
+			m.Kind = KindRelative
+		}
+		s, ok = fixedOrYearless(year, ref, e.Lean, func(y int) (span, bool) {
 			if !validDay(y, e.Month, e.Day) {
 				return span{}, false
 			}
