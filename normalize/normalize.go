@@ -1,7 +1,6 @@
 package normalize
 
 import (
-	"fmt"
 	"sort"
 	"strings"
 	"time"
@@ -44,19 +43,12 @@ func Normalize(a *extract.Article) Record {
 		}
 		rec.People = append(rec.People, per)
 	}
-	unattributed := 0
 	for _, q := range a.Quotes {
 		rec.Quotes = append(rec.Quotes, Quote{
 			Text: q.Text, Speaker: OptString(q.Speaker), SpeakerTitle: OptString(q.SpeakerTitle),
 			SpeakerOrganisation: OptString(q.SpeakerOrganisation), Cue: q.Cue, Kind: q.Kind,
 			Start: q.Start, End: q.End,
 		})
-		if q.Speaker == "" {
-			unattributed++
-		}
-	}
-	if unattributed > 0 {
-		rec.Warnings = append(rec.Warnings, fmt.Sprintf("%d quote(s) left unattributed", unattributed))
 	}
 	for _, d := range a.Dates {
 		rec.Dates = append(rec.Dates, Date{Text: d.Text, Start: d.StartDate, End: d.EndDate, Grain: d.Grain,
