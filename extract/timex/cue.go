@@ -11,18 +11,18 @@ var futureWords = map[string]bool{
 	"will": true, "shall": true, "won't": true, "wont": true, "could": true, "would": true,
 	"might": true, "may": true, "upcoming": true, "next": true, "tomorrow": true, "forthcoming": true,
 	"ahead": true, "planning": true, "plans": true, "intends": true, "threatening": true,
-	"threatens": true, "until": true, "till": true,
+	"threatens": true, "should": true, "must": true,
 }
 
 // weakFuture are modals that point forward only when they govern the
 // expression ("strikes could last until Christmas").
-var weakFuture = map[string]bool{"could": true, "would": true, "might": true, "may": true, "until": true, "till": true}
+var weakFuture = map[string]bool{"could": true, "would": true, "might": true, "may": true, "should": true, "must": true}
 
 // pastWords point a sentence back ("said", "was"); words ending in -ed are
 // taken as past too.
 var pastWords = map[string]bool{
 	"said": true, "told": true, "was": true, "were": true, "had": true, "did": true, "been": true,
-	"ago": true, "since": true, "last": true, "yesterday": true, "began": true, "came": true,
+	"ago": true, "since": true, "yesterday": true, "began": true, "came": true,
 	"went": true, "took": true, "made": true, "met": true, "saw": true, "left": true, "fell": true,
 	"rose": true, "won": true, "lost": true, "gave": true, "held": true, "ran": true, "sent": true,
 	"spent": true, "paid": true, "got": true, "found": true, "became": true, "brought": true,
@@ -141,7 +141,7 @@ func sentenceBounds(text string, start, end int) (int, int) {
 			from = i + 1
 			break
 		}
-		if c == '\n' || ((c == ' ') && isStop(text[i-1])) {
+		if c == '\n' || ((c == ' ') && isStop(text[i-1]) && !abbreviationAt(text, i-1)) {
 			from = i + 1
 			break
 		}
@@ -149,12 +149,36 @@ func sentenceBounds(text string, start, end int) (int, int) {
 	to := len(text)
 	for i := end; i < len(text); i++ {
 		c := text[i]
-		if c == '\n' || c == '(' || c == ')' || (isStop(c) && (i+1 == len(text) || text[i+1] == ' ')) {
+		if c == '\n' || c == '(' || c == ')' || (isStop(c) && (i+1 == len(text) || text[i+1] == ' ') && !abbreviationAt(text, i)) {
 			to = i
 			break
 		}
 	}
 	return from, to
+}
+
+// abbreviationAt reports whether the full stop at text[i] ends an
+// abbreviation ("Gov.", "Mr.", "Jan.", "M.") rather than a sentence.
+func abbreviationAt(text string, i int) bool {
+	if text[i] != '.' {
+		return false
+	}
+	j := i
+	for j > 0 && isAlnum(text[j-1]) {
+		j--
+	}
+	w := text[j:i]
+	if len(w) == 1 && w[0] >= 'A' && w[0] <= 'Z' {
+		return true
+	}
+	return abbreviations[strings.ToLower(w)]
+}
+
+var abbreviations = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "gov": true, "sen": true, "rep": true,
+	"st": true, "prof": true, "gen": true, "col": true, "lt": true, "sgt": true, "rev": true,
+	"jan": true, "feb": true, "aug": true, "sept": true, "sep": true, "oct": true, "nov": true,
+	"dec": true, "no": true, "vs": true, "co": true, "inc": true, "corp": true, "ltd": true,
 }
 
 func isStop(c byte) bool { return c == '.' || c == '!' || c == '?' || c == ';' }

@@ -90,7 +90,7 @@ type Expr struct {
 	// YearFromRef says a ShapeDay's year is Offset years from the
 	// reference year ("June 16th of last year").
 	YearFromRef bool
-	Lean   Lean
+	Lean        Lean
 }
 
 // Absolute reports whether the expression can be resolved without a

@@ -95,13 +95,3 @@ var weekdayNameBefore = map[string]bool{
 	"remembrance": true, "every": true, "each": true, "most": true, "some": true, "any": true,
 	"the": true, "a": true, "one": true, "that": true, "same": true, "manic": true,
 }
-
-// nouns that make "Christmas" or "Easter" an attribute, not a day.
-var holidayAttrAfter = map[string]bool{
-	"period": true, "holiday": true, "holidays": true, "break": true, "season": true,
-	"time": true, "party": true, "parties": true, "chart": true, "number": true, "tree": true,
-	"shopping": true, "card": true, "cards": true, "dinner": true, "market": true,
-	"markets": true, "lights": true, "rush": true, "single": true, "present": true,
-	"presents": true, "spirit": true, "campaign": true, "advert": true, "week": true,
-	"chart-toppers": true, "chart-topper": true, "recess": true, "weekend": true, "term": true,
-}

@@ -570,6 +570,15 @@ func fourDigitsAt(text string, i int) bool {
 	return i+4 == len(text) || !isDigit(text[i+4])
 }
 
+// functionWords may follow a bare holiday name without making it an
+// attribute ("until Christmas and New Year", "over Christmas when").
+var functionWords = map[string]bool{
+	"and": true, "or": true, "but": true, "when": true, "as": true, "so": true, "to": true,
+	"with": true, "this": true, "last": true, "next": true, "in": true, "at": true, "for": true,
+	"is": true, "was": true, "will": true, "if": true, "because": true, "while": true, "before": true,
+	"after": true, "the": true, "a": true, "day": true, "eve": true, "time": false,
+}
+
 var verbLike = map[string]bool{"was": true, "is": true, "has": true, "as": true, "its": true, "this": true, "his": true, "does": true, "saw": true}
 
 func buildDeictic(g groups, e *Expr) bool {
@@ -754,9 +763,9 @@ func buildHoliday(g groups, e *Expr) bool {
 		return false
 	}
 	if h == "Christmas" || h == "Easter" || h == "Halloween" {
-		next := strings.ToLower(nextWordRaw(g.text, g.loc[1]))
-		if e.Year == 0 && holidayAttrAfter[next] {
-			return false
+		next := nextWordRaw(g.text, g.loc[1])
+		if e.Year == 0 && next != "" && !isCapitalised(next) && !functionWords[next] {
+			return false // "Christmas trees", "the Christmas period"
 		}
 		if e.Year == 0 && !timePreps[prevWord(g.text, g.loc[0])] {
 			return false

@@ -86,8 +86,10 @@ func pick(cands []span, ref time.Time, lean Lean) (span, bool) {
 		case c.to.Before(ref):
 			dist = ref.Sub(c.to).Hours()
 		case c.from.After(ref):
-			// Future candidates count double: news mostly reports the past.
-			dist = 2 * c.from.Sub(ref).Hours()
+			// Future candidates count treble: news mostly reports the
+			// past, and the guide reads a year-less date as past unless
+			// the wording points forward.
+			dist = 3 * c.from.Sub(ref).Hours()
 		}
 		if best < 0 || dist < bestDist {
 			best, bestDist = i, dist
