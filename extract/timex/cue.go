@@ -12,6 +12,10 @@ var futureWords = map[string]bool{
 	"might": true, "may": true, "upcoming": true, "next": true, "tomorrow": true, "forthcoming": true,
 	"ahead": true, "planning": true, "plans": true, "intends": true, "threatening": true,
 	"threatens": true, "should": true, "must": true,
+	// The present of scheduled events ("leaves office on Jan. 20",
+	// "the term begins next Monday and ends in June").
+	"begins": true, "ends": true, "starts": true, "opens": true, "closes": true, "expires": true,
+	"leaves": true, "resumes": true, "runs": true, "arrives": true, "returns": true, "kicks": true,
 }
 
 // weakFuture are modals that point forward only when they govern the
