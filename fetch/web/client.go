@@ -1,0 +1,512 @@
+package web
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"mime"
+	"net"
+	"net/http"
+	"net/http/cookiejar"
+	"net/url"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/rs/zerolog"
+	"golang.org/x/time/rate"
+
+	"github.com/cuttings/cuttings/fetch"
+)
+
+// DefaultUserAgent names the tool and where to reach its operators.
+const DefaultUserAgent = "cuttings/0.1 (news article archiver; +https://github.com/cuttings/cuttings)"
+
+// Defaults for the zero fields of Config.
+const (
+	DefaultRate           = 1.0 // requests per second per host
+	DefaultConcurrency    = 4
+	DefaultConnectTimeout = 10 * time.Second
+	DefaultTimeout        = 30 * time.Second
+	DefaultMaxBody        = 10 << 20
+	DefaultMaxRedirects   = 10
+	DefaultRetries        = 3
+	DefaultBackoff        = time.Second
+	DefaultMaxBackoff     = time.Minute
+	DefaultMaxRetryAfter  = 5 * time.Minute
+	maxRobotsBytes        = 500 << 10 // as Google reads
+	maxCrawlDelay         = time.Minute
+)
+
+// Config configures a Client. Zero fields take the defaults above.
+type Config struct {
+	// UserAgent is sent with every request; its first word (before "/")
+	// is the agent name matched against robots.txt groups.
+	UserAgent string
+	// Rate is the most requests per second sent to one host. A larger
+	// robots.txt Crawl-delay (up to a minute) slows it further.
+	Rate float64
+	// Concurrency is the most requests in flight over all hosts.
+	Concurrency int
+	// ConnectTimeout bounds establishing a connection.
+	ConnectTimeout time.Duration
+	// Timeout bounds one exchange from sending the request to the last
+	// byte of the body; a page that trickles in is cut off.
+	Timeout time.Duration
+	// MaxBody is the largest body accepted, after decompression.
+	MaxBody int64
+	// MaxRedirects is the most redirects followed for one page; a
+	// negative value follows none.
+	MaxRedirects int
+	// Retries is how many times a request is repeated after a 429, a 5xx
+	// or a network error; a negative value never retries.
+	Retries int
+	// Backoff is the first wait before a retry; it doubles each time, up
+	// to MaxBackoff, with random jitter.
+	Backoff, MaxBackoff time.Duration
+	// MaxRetryAfter is the longest Retry-After wait honoured; a server
+	// asking for more makes the request fail.
+	MaxRetryAfter time.Duration
+	// AllowPrivate permits private, loopback and link-local addresses.
+	AllowPrivate bool
+	// Previous returns the validators of an earlier fetch of url, for a
+	// conditional GET; a 304 answer makes Get return ErrNotModified.
+	Previous func(url string) (etag, lastModified string, ok bool)
+	// Logger receives a line per request and retry; default disabled.
+	Logger zerolog.Logger
+	// Now is the clock (default time.Now); Sleep waits d or until ctx is
+	// done (default a timer). Tests replace both.
+	Now   func() time.Time
+	Sleep func(ctx context.Context, d time.Duration) error
+	// Jitter returns a number in [0, 1) to spread retries (default
+	// math/rand/v2.Float64).
+	Jitter func() float64
+	// Transport overrides the HTTP transport; the address guard and
+	// timeouts then are its business. Meant for tests.
+	Transport http.RoundTripper
+}
+
+// Client fetches pages politely. It is safe for concurrent use.
+type Client struct {
+	cfg   Config
+	agent string
+	http  *http.Client
+	sem   chan struct{}
+
+	mu       sync.Mutex
+	limiters map[string]*rate.Limiter
+	robots   map[string]*robotsEntry
+}
+
+// New returns a Client for cfg.
+func New(cfg Config) *Client {
+	if cfg.UserAgent == "" {
+		cfg.UserAgent = DefaultUserAgent
+	}
+	if cfg.Rate <= 0 {
+		cfg.Rate = DefaultRate
+	}
+	if cfg.Concurrency <= 0 {
+		cfg.Concurrency = DefaultConcurrency
+	}
+	if cfg.ConnectTimeout <= 0 {
+		cfg.ConnectTimeout = DefaultConnectTimeout
+	}
+	if cfg.Timeout <= 0 {
+		cfg.Timeout = DefaultTimeout
+	}
+	if cfg.MaxBody <= 0 {
+		cfg.MaxBody = DefaultMaxBody
+	}
+	switch {
+	case cfg.MaxRedirects == 0:
+		cfg.MaxRedirects = DefaultMaxRedirects
+	case cfg.MaxRedirects < 0:
+		cfg.MaxRedirects = 0
+	}
+	switch {
+	case cfg.Retries == 0:
+		cfg.Retries = DefaultRetries
+	case cfg.Retries < 0:
+		cfg.Retries = 0
+	}
+	if cfg.Backoff <= 0 {
+		cfg.Backoff = DefaultBackoff
+	}
+	if cfg.MaxBackoff <= 0 {
+		cfg.MaxBackoff = DefaultMaxBackoff
+	}
+	if cfg.MaxRetryAfter <= 0 {
+		cfg.MaxRetryAfter = DefaultMaxRetryAfter
+	}
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	if cfg.Sleep == nil {
+		cfg.Sleep = sleep
+	}
+	if cfg.Jitter == nil {
+		cfg.Jitter = rand.Float64
+	}
+	tr := cfg.Transport
+	if tr == nil {
+		dialer := &net.Dialer{Timeout: cfg.ConnectTimeout, KeepAlive: 30 * time.Second}
+		if !cfg.AllowPrivate {
+			dialer.Control = guardControl
+		}
+		tr = &http.Transport{
+			Proxy:               nil, // a proxy would hide the address we must check
+			DialContext:         dialer.DialContext,
+			ForceAttemptHTTP2:   true,
+			MaxIdleConns:        100,
+			MaxIdleConnsPerHost: 2,
+			IdleConnTimeout:     90 * time.Second,
+			TLSHandshakeTimeout: cfg.ConnectTimeout,
+		}
+	}
+	jar, _ := cookiejar.New(nil)
+	agent := strings.TrimSpace(cfg.UserAgent)
+	if i := strings.IndexAny(agent, "/ "); i > 0 {
+		agent = agent[:i]
+	}
+	return &Client{
+		cfg:   cfg,
+		agent: agent,
+		http: &http.Client{
+			Transport: tr,
+			Jar:       jar,
+			// Redirects are followed by Get itself so that every hop is
+			// checked against the scheme, robots.txt and the rate limit.
+			CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
+		},
+		sem:      make(chan struct{}, cfg.Concurrency),
+		limiters: make(map[string]*rate.Limiter),
+		robots:   make(map[string]*robotsEntry),
+	}
+}
+
+func sleep(ctx context.Context, d time.Duration) error {
+	if d <= 0 {
+		return ctx.Err()
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+		return nil
+	}
+}
+
+// Get fetches rawURL and returns its body as a Document whose URL is the
+// final URL after redirects. It retries temporary failures. Errors wrap
+// ErrDisallowed, ErrNotModified, ErrScheme, ErrPrivateAddress,
+// ErrTooManyRedirects, ErrTimeout, fetch.ErrTooLarge, fetch.ErrBinary or a
+// *StatusError.
+func (c *Client) Get(ctx context.Context, rawURL string) (*fetch.Document, error) {
+	u, err := checkURL(rawURL)
+	if err != nil {
+		return nil, fmt.Errorf("get %s: %w", rawURL, err)
+	}
+	res, err := c.fetch(ctx, u, false)
+	if err != nil {
+		return nil, fmt.Errorf("get %s: %w", rawURL, err)
+	}
+	doc := &fetch.Document{
+		URI:         res.url.String(),
+		Kind:        fetch.KindHTTP,
+		URL:         res.url.String(),
+		FetchedAt:   res.at,
+		Header:      res.header,
+		ContentType: res.header.Get("Content-Type"),
+		Body:        res.body,
+	}
+	doc.Format, err = format(doc.ContentType, doc.Body)
+	if err != nil {
+		return nil, fmt.Errorf("get %s: %w", rawURL, err)
+	}
+	return doc, nil
+}
+
+// format decides how a body is to be read from its media type, sniffing
+// when the type is missing or generic.
+func format(contentType string, body []byte) (fetch.Format, error) {
+	mt, _, err := mime.ParseMediaType(contentType)
+	if err != nil {
+		mt = strings.ToLower(strings.TrimSpace(strings.SplitN(contentType, ";", 2)[0]))
+	}
+	if mt == "" || mt == "application/octet-stream" || mt == "binary/octet-stream" {
+		mt, _, _ = mime.ParseMediaType(http.DetectContentType(body))
+	}
+	switch {
+	case mt == "text/html" || mt == "application/xhtml+xml":
+		return fetch.FormatHTML, nil
+	case mt == "text/plain":
+		return fetch.FormatText, nil
+	}
+	return "", fmt.Errorf("content type %q: %w", mt, fetch.ErrBinary)
+}
+
+// checkURL parses a URL and refuses schemes other than http and https.
+func checkURL(raw string) (*url.URL, error) {
+	u, err := url.Parse(strings.TrimSpace(raw))
+	if err != nil {
+		return nil, err
+	}
+	u.Scheme = strings.ToLower(u.Scheme)
+	if u.Scheme != "http" && u.Scheme != "https" {
+		return nil, fmt.Errorf("%w %q", ErrScheme, u.Scheme)
+	}
+	if u.Hostname() == "" {
+		return nil, fmt.Errorf("%w: no host", ErrScheme)
+	}
+	u.Fragment, u.RawFragment = "", ""
+	return u, nil
+}
+
+// result is a fetched body and where it finally came from.
+type result struct {
+	url    *url.URL
+	status int
+	header http.Header
+	body   []byte
+	at     time.Time
+}
+
+// fetch gets u with retries; robots marks the fetch of a robots.txt, which
+// skips the robots check and keeps any status for the caller.
+func (c *Client) fetch(ctx context.Context, u *url.URL, robots bool) (*result, error) {
+	for attempt := 0; ; attempt++ {
+		res, err := c.follow(ctx, u, robots)
+		if err == nil {
+			return res, nil
+		}
+		if attempt >= c.cfg.Retries || !c.temporary(ctx, err) {
+			return nil, err
+		}
+		wait := c.backoff(attempt)
+		var se *StatusError
+		if errors.As(err, &se) && se.RetryAfter > 0 {
+			if se.RetryAfter > c.cfg.MaxRetryAfter {
+				return nil, fmt.Errorf("%w (longer than the %s allowed)", err, c.cfg.MaxRetryAfter)
+			}
+			wait = se.RetryAfter
+		}
+		c.cfg.Logger.Info().Err(err).Int("attempt", attempt+1).Dur("wait", wait).Msg("web: retrying")
+		if err := c.cfg.Sleep(ctx, wait); err != nil {
+			return nil, err
+		}
+	}
+}
+
+// backoff is the wait before retry number attempt+1: Backoff doubled per
+// attempt, capped, then scaled by a random factor in [0.5, 1).
+func (c *Client) backoff(attempt int) time.Duration {
+	d := c.cfg.Backoff
+	for range attempt {
+		d *= 2
+		if d >= c.cfg.MaxBackoff {
+			d = c.cfg.MaxBackoff
+			break
+		}
+	}
+	return time.Duration(float64(d) * (0.5 + c.cfg.Jitter()/2))
+}
+
+// temporary reports whether err is worth another attempt.
+func (c *Client) temporary(ctx context.Context, err error) bool {
+	if ctx.Err() != nil {
+		return false
+	}
+	var se *StatusError
+	if errors.As(err, &se) {
+		return se.Temporary()
+	}
+	for _, permanent := range []error{ErrDisallowed, ErrNotModified, ErrScheme, ErrPrivateAddress,
+		ErrTooManyRedirects, ErrTimeout, fetch.ErrTooLarge, context.Canceled, context.DeadlineExceeded} {
+		if errors.Is(err, permanent) {
+			return false
+		}
+	}
+	var ne net.Error
+	return errors.As(err, &ne) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF)
+}
+
+// follow gets u once, following redirects; each hop is checked for its
+// scheme and robots.txt and waits its turn for its host.
+func (c *Client) follow(ctx context.Context, u *url.URL, robots bool) (*result, error) {
+	var etag, lastMod string
+	if c.cfg.Previous != nil && !robots {
+		etag, lastMod, _ = c.cfg.Previous(u.String())
+	}
+	for hop := 0; ; hop++ {
+		if !robots {
+			if err := c.allowed(ctx, u); err != nil {
+				return nil, err
+			}
+		}
+		res, err := c.exchange(ctx, u, etag, lastMod, robots)
+		if err != nil {
+			return nil, err
+		}
+		switch {
+		case res.status == http.StatusNotModified && (etag != "" || lastMod != ""):
+			return nil, fmt.Errorf("%s: %w", u, ErrNotModified)
+		case res.status >= 300 && res.status < 400 && res.status != http.StatusNotModified && res.header.Get("Location") != "":
+			if hop >= c.cfg.MaxRedirects {
+				return nil, fmt.Errorf("%w: more than %d, last to %s", ErrTooManyRedirects, c.cfg.MaxRedirects, res.header.Get("Location"))
+			}
+			next, err := u.Parse(res.header.Get("Location"))
+			if err != nil {
+				return nil, fmt.Errorf("redirect from %s: %w", u, err)
+			}
+			if next, err = checkURL(next.String()); err != nil {
+				return nil, fmt.Errorf("redirect from %s: %w", u, err)
+			}
+			c.cfg.Logger.Debug().Str("from", u.String()).Str("to", next.String()).Msg("web: redirect")
+			u, etag, lastMod = next, "", ""
+			continue
+		case res.status >= 200 && res.status < 300,
+			robots && res.status != http.StatusTooManyRequests && res.status < 500:
+			return res, nil
+		}
+		return nil, &StatusError{URL: u.String(), StatusCode: res.status, RetryAfter: c.retryAfter(res.header)}
+	}
+}
+
+// exchange sends one request and reads the response within Timeout.
+func (c *Client) exchange(ctx context.Context, u *url.URL, etag, lastMod string, robots bool) (*result, error) {
+	if err := c.wait(ctx, u.Host); err != nil {
+		return nil, err
+	}
+	select {
+	case c.sem <- struct{}{}:
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+	defer func() { <-c.sem }()
+
+	actx, cancel := context.WithTimeoutCause(ctx, c.cfg.Timeout, ErrTimeout)
+	defer cancel()
+	req, err := http.NewRequestWithContext(actx, http.MethodGet, u.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Set("User-Agent", c.cfg.UserAgent)
+	if robots {
+		req.Header.Set("Accept", "text/plain,*/*;q=0.5")
+	} else {
+		req.Header.Set("Accept", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5")
+	}
+	if etag != "" {
+		req.Header.Set("If-None-Match", etag)
+	}
+	if lastMod != "" {
+		req.Header.Set("If-Modified-Since", lastMod)
+	}
+	at := c.cfg.Now()
+	resp, err := c.http.Do(req)
+	if err != nil {
+		return nil, c.timeoutCause(ctx, actx, err)
+	}
+	defer resp.Body.Close()
+	c.cfg.Logger.Debug().Str("url", u.String()).Int("status", resp.StatusCode).Msg("web: response")
+	res := &result{url: u, status: resp.StatusCode, header: resp.Header, at: at}
+	limit := c.cfg.MaxBody
+	if robots {
+		limit = maxRobotsBytes
+	}
+	if resp.StatusCode < 200 || resp.StatusCode > 299 {
+		// Error and redirect bodies are not kept; drain a little so the
+		// connection can be reused.
+		_, _ = io.CopyN(io.Discard, resp.Body, 64<<10)
+		return res, nil
+	}
+	if resp.ContentLength > limit {
+		return nil, fmt.Errorf("%s: body of %d bytes over the %d byte limit: %w", u, resp.ContentLength, limit, fetch.ErrTooLarge)
+	}
+	body, err := io.ReadAll(io.LimitReader(resp.Body, limit+1))
+	if err != nil {
+		return nil, fmt.Errorf("%s: reading body: %w", u, c.timeoutCause(ctx, actx, err))
+	}
+	if int64(len(body)) > limit {
+		what := "body"
+		if resp.Uncompressed {
+			what = "decompressed body"
+		}
+		return nil, fmt.Errorf("%s: %s over the %d byte limit: %w", u, what, limit, fetch.ErrTooLarge)
+	}
+	res.body = body
+	return res, nil
+}
+
+// timeoutCause turns the expiry of the per-exchange deadline into
+// ErrTimeout, leaving the caller's own cancellation as it is.
+func (c *Client) timeoutCause(ctx, actx context.Context, err error) error {
+	if ctx.Err() == nil && errors.Is(context.Cause(actx), ErrTimeout) {
+		return fmt.Errorf("%w after %s: %w", ErrTimeout, c.cfg.Timeout, err)
+	}
+	return err
+}
+
+// retryAfter reads a Retry-After header: seconds or an HTTP date.
+func (c *Client) retryAfter(h http.Header) time.Duration {
+	v := strings.TrimSpace(h.Get("Retry-After"))
+	if v == "" {
+		return 0
+	}
+	if s, err := strconv.Atoi(v); err == nil {
+		if s < 0 {
+			return 0
+		}
+		return time.Duration(s) * time.Second
+	}
+	if t, err := http.ParseTime(v); err == nil {
+		if d := t.Sub(c.cfg.Now()); d > 0 {
+			return d
+		}
+	}
+	return 0
+}
+
+// limiter returns the rate limiter of a host.
+func (c *Client) limiter(host string) *rate.Limiter {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	host = strings.ToLower(host)
+	l, ok := c.limiters[host]
+	if !ok {
+		l = rate.NewLimiter(rate.Limit(c.cfg.Rate), 1)
+		c.limiters[host] = l
+	}
+	return l
+}
+
+// wait blocks until host may be sent another request.
+func (c *Client) wait(ctx context.Context, host string) error {
+	l := c.limiter(host)
+	r := l.ReserveN(c.cfg.Now(), 1)
+	if !r.OK() {
+		return fmt.Errorf("rate limit for %s cannot be met", host)
+	}
+	if d := r.DelayFrom(c.cfg.Now()); d > 0 {
+		if err := c.cfg.Sleep(ctx, d); err != nil {
+			r.CancelAt(c.cfg.Now())
+			return err
+		}
+	}
+	return nil
+}
+
+// slowDown lowers a host's rate to one request per delay if that is slower.
+func (c *Client) slowDown(host string, delay time.Duration) {
+	delay = min(delay, maxCrawlDelay)
+	l := c.limiter(host)
+	if lim := rate.Every(delay); lim < l.Limit() {
+		l.SetLimitAt(c.cfg.Now(), lim)
+	}
+}

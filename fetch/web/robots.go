@@ -1,0 +1,86 @@
+package web
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+
+	"github.com/temoto/robotstxt"
+)
+
+// robotsEntry is one host's robots.txt, fetched once; ready is closed when
+// data or err is set.
+type robotsEntry struct {
+	ready chan struct{}
+	data  *robotstxt.RobotsData
+	err   error
+}
+
+// allowed reports ErrDisallowed if u's host forbids u to this agent. The
+// host's robots.txt is fetched on first use and kept; a missing one (4xx)
+// allows everything, a failing one (5xx) forbids everything, as Google
+// does. A network failure is not kept, so a later page tries again.
+func (c *Client) allowed(ctx context.Context, u *url.URL) error {
+	data, err := c.robotsFor(ctx, u)
+	if err != nil {
+		return fmt.Errorf("robots.txt of %s: %w", u.Host, err)
+	}
+	path := u.EscapedPath()
+	if path == "" {
+		path = "/"
+	}
+	if u.RawQuery != "" {
+		path += "?" + u.RawQuery
+	}
+	if !data.TestAgent(path, c.agent) {
+		return fmt.Errorf("%s: %w", u, ErrDisallowed)
+	}
+	if group := data.FindGroup(c.agent); group.CrawlDelay > 0 {
+		c.slowDown(u.Host, group.CrawlDelay)
+	}
+	return nil
+}
+
+func (c *Client) robotsFor(ctx context.Context, u *url.URL) (*robotstxt.RobotsData, error) {
+	key := u.Scheme + "://" + strings.ToLower(u.Host)
+	c.mu.Lock()
+	e, ok := c.robots[key]
+	if !ok {
+		e = &robotsEntry{ready: make(chan struct{})}
+		c.robots[key] = e
+	}
+	c.mu.Unlock()
+	if ok {
+		select {
+		case <-e.ready:
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		}
+		if e.err == nil {
+			return e.data, nil
+		}
+		return nil, e.err
+	}
+	robotsURL := &url.URL{Scheme: u.Scheme, Host: u.Host, Path: "/robots.txt"}
+	res, err := c.fetch(ctx, robotsURL, true)
+	var se *StatusError
+	switch {
+	case err == nil:
+		e.data, err = robotstxt.FromStatusAndBytes(res.status, res.body)
+	case errors.As(err, &se):
+		// Still failing after the retries: forbid the host for this run.
+		c.cfg.Logger.Warn().Err(err).Msg("web: robots.txt unavailable, not crawling the host")
+		e.data, err = robotstxt.FromStatusAndBytes(http.StatusServiceUnavailable, nil)
+	}
+	if err != nil {
+		e.err = err
+		c.mu.Lock()
+		delete(c.robots, key) // try again for a later page
+		c.mu.Unlock()
+	}
+	close(e.ready)
+	return e.data, e.err
+}
