@@ -234,7 +234,11 @@ func TestWorkersSurviveAKilledWorker(t *testing.T) {
 			assert.Contains(t, o.Error, "bad gzip header")
 		case "missing":
 			assert.Equal(t, queue.StatusFailed, o.Status)
-			assert.Equal(t, 1, o.Attempts, "a permanent failure is not retried")
+			wantAttempts := 1
+			if killed == in {
+				wantAttempts = 2 // C's run, then the rescued one
+			}
+			assert.Equal(t, wantAttempts, o.Attempts, "a permanent failure is not retried")
 			assert.Contains(t, o.Error, "no such file")
 		default:
 			assert.Equal(t, queue.StatusDone, o.Status, in)
@@ -394,4 +398,83 @@ func sum(m map[string]int) int {
 		n += v
 	}
 	return n
+}
+
+func TestRunGivesUp(t *testing.T) {
+	dsn := baseDSN(t)
+	tests := []struct {
+		name         string
+		priorRuns    int // runs whose worker died, as River's rescuer leaves them
+		process      func(context.Context, string) (queue.Outcome, error)
+		wantAttempts int
+		wantError    string
+		wantCalls    int
+	}{
+		{
+			name:      "input whose workers keep dying",
+			priorRuns: 3,
+			process: func(context.Context, string) (queue.Outcome, error) {
+				return queue.Outcome{Records: 1}, nil
+			},
+			wantAttempts: 4, wantError: "gave up after 3 attempts", wantCalls: 0,
+		},
+		{
+			name: "input slower than JobTimeout",
+			process: func(ctx context.Context, _ string) (queue.Outcome, error) {
+				<-ctx.Done()
+				return queue.Outcome{}, ctx.Err()
+			},
+			wantAttempts: 3, wantError: "timed out after 300ms", wantCalls: 3,
+		},
+		{
+			name: "panicking process",
+			process: func(context.Context, string) (queue.Outcome, error) {
+				var m map[string]int
+				m["x"]++
+				return queue.Outcome{}, nil
+			},
+			wantAttempts: 3, wantError: "process panicked: assignment to entry in nil map", wantCalls: 3,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			pool := newPool(t, dsn, newSchema(t, dsn))
+			ctx := context.Background()
+			require.NoError(t, queue.Migrate(ctx, pool))
+			_, _, err := queue.Add(ctx, pool, []string{"poison.warc.gz"})
+			require.NoError(t, err)
+			if tt.priorRuns > 0 {
+				_, err := pool.Exec(ctx, `UPDATE river_job SET attempt = $1,
+					errors = ARRAY['{"at":"2026-01-01T00:00:00Z","attempt":3,"error":"Stuck job rescued by JobRescuer"}'::jsonb]`, tt.priorRuns)
+				require.NoError(t, err)
+			}
+			var mu sync.Mutex
+			calls := 0
+			cfg := fastConfig(pool, "solo")
+			cfg.JobTimeout, cfg.RescueAfter = 300*time.Millisecond, 5*time.Second
+			cfg.Process = func(ctx context.Context, input string) (queue.Outcome, error) {
+				mu.Lock()
+				calls++
+				mu.Unlock()
+				return tt.process(ctx, input)
+			}
+			stop := startWorker(t, cfg)
+			waitCtx, cancel := context.WithTimeout(ctx, 20*time.Second)
+			defer cancel()
+			require.NoError(t, queue.Wait(waitCtx, pool))
+			require.NoError(t, stop())
+
+			outcomes, err := queue.Outcomes(ctx, pool)
+			require.NoError(t, err)
+			require.Len(t, outcomes, 1)
+			o := outcomes[0]
+			assert.Equal(t, queue.StatusFailed, o.Status)
+			assert.Equal(t, tt.wantAttempts, o.Attempts)
+			assert.Contains(t, o.Error, tt.wantError)
+			assert.Equal(t, tt.wantCalls, calls)
+			_, _, _, failed, err := queue.Status(ctx, pool)
+			require.NoError(t, err)
+			assert.Equal(t, 1, failed)
+		})
+	}
 }
