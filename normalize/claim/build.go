@@ -151,7 +151,7 @@ func (b *builder) claimFor(c normalize.Count) (normalize.Claim, bool) {
 	si := b.sentOf(c.Span.Start)
 	s := b.sents[si]
 	sentText := b.text[s.start:s.end]
-	if payRe.MatchString(c.Unit) || c.Kind == "percent" && payRe.MatchString(sentText) {
+	if payRe.MatchString(c.Unit) || (c.Kind == "percent" || c.Kind == "money") && payRe.MatchString(sentText) {
 		return normalize.Claim{}, false
 	}
 	cs, ce := b.clause(si, c)
@@ -293,6 +293,22 @@ func (b *builder) quoteAt(pos int) *normalize.Quote {
 		}
 	}
 	return nil
+}
+
+// runningPrior returns the claim that sets the article's running subject:
+// the first claim of the paragraph of the latest claim (a breakdown at the
+// end of a paragraph, "654 ... are in London", does not carry over).
+func (b *builder) runningPrior() *prior {
+	last := b.lastPrior()
+	if last == nil {
+		return nil
+	}
+	for i := range b.prev {
+		if b.prev[i].para == last.para {
+			return &b.prev[i]
+		}
+	}
+	return last
 }
 
 // lastPrior returns the latest claim made so far, or nil.

@@ -53,13 +53,15 @@ var nationalRe = regexp.MustCompile(`\bNHS England\b|\bNHS (?:data|figures|stati
 var nationalTitleRe = regexp.MustCompile(`(?i)health secretary|secretary of state|prime minister|health minister|minister|\bNHS England\b|\bNHS medical director\b|national medical director|chief executive of the NHS|NHS chief executive|department of health`)
 
 // corefRe finds words standing for an organisation named before.
-var corefRe = regexp.MustCompile(`(?i)\b(?:the trust|the hospital|the board|the health board|the site|its)\b`)
+var corefRe = regexp.MustCompile(`(?i)\b(?:the trust|the hospital|the board|the health board|the site)\b`)
 
 // itRe finds "It" opening a clause, standing for the subject of the
 // sentence before ("It means the total ...", "It said that ...").
 var itRe = regexp.MustCompile(`(?:^|[.;:]\s+|,\s+)(?:It|This|That)\s+(?:means|meant|said|says|added|adds|shows|showed|brings|brought|takes|took)\b`)
 
-// places are the names that take a claim without an organisation. The
+// places are the names that take a claim without an organisation: the
+// nations, London and the English regions (cities are left out: they are
+// more often part of a name, "Bristol Labour", than a claim's subject). The
 // longest names come first so "Greater Manchester" wins over "Manchester".
 var places = []struct {
 	re   *regexp.Regexp
@@ -75,5 +77,11 @@ var places = []struct {
 	{regexp.MustCompile(`\bLondon\b`), "London"},
 	{regexp.MustCompile(`\bthe (?:North West|North East|South West|South East|East Midlands|West Midlands|Midlands|East of England)\b`), ""},
 	{regexp.MustCompile(`\bYorkshire(?: and the Humber)?\b`), ""},
-	{regexp.MustCompile(`\b(?:Birmingham|Manchester|Liverpool|Leeds|Sheffield|Bristol|Newcastle|Nottingham|Leicester|Cardiff|Glasgow|Edinburgh|Belfast)\b`), ""},
 }
+
+// reportingRe finds a reporting verb: a date before it dates the report,
+// not the figure ("On Monday, NHS England said that 1,425 ...").
+var reportingRe = regexp.MustCompile(`(?i)\b(?:said|says|announced|confirmed|reported|revealed|showed|show|shows|published|told|added|stated|estimated)\b`)
+
+// executiveRe marks a title that speaks for an organisation.
+var executiveRe = regexp.MustCompile(`(?i)chief executive|chief operating officer|medical director|director of|chair(?:man|woman)? of|spokes(?:man|woman|person)|(?:trust|hospital)['’]s`)

@@ -7,7 +7,8 @@ import (
 )
 
 // periodFor returns the period a count's claim covers: the date nearest
-// the count in its clause, else in its sentence. A running total takes
+// the count in its clause, else the nearest earlier in its sentence. A
+// date before a reporting verb dates the report, not the figure. A running total takes
 // only a "since" date (from that date to publication) or an explicit
 // range: "earlier this month" next to a total dates an event, not the
 // total.
@@ -24,6 +25,12 @@ func (b *builder) periodFor(si int, c normalize.Count, cs, ce int, cumulative bo
 			continue
 		}
 		in := d.Span.Start >= cs && d.Span.End <= ce
+		if !in && d.Span.Start > c.Span.End {
+			continue // a later clause's date
+		}
+		if d.Span.End <= c.Span.Start && reportingRe.MatchString(b.text[d.Span.End:c.Span.Start]) {
+			continue // "On Monday, NHS England said that ..."
+		}
 		dist := d.Span.Start - c.Span.End
 		if d.Span.End <= c.Span.Start {
 			dist = c.Span.Start - d.Span.End

@@ -24,6 +24,9 @@ var abbreviations = map[string]bool{
 	"dec": true,
 }
 
+// bullets start list items, which are sentences of their own.
+var bullets = map[rune]bool{'•': true, '●': true, '▪': true, '■': true, '◦': true, '‣': true}
+
 // sentences splits text into sentences. Every byte of non-space text
 // belongs to exactly one sentence.
 func sentences(text string) []sentence {
@@ -58,6 +61,12 @@ func sentences(text string) []sentence {
 			if j < len(text) && text[j] == '\n' {
 				para++
 			}
+			i += size
+			continue
+		}
+		if bullets[r] {
+			// A list item starts a sentence ("... the BMA. • NHS England said").
+			flush(i)
 			i += size
 			continue
 		}

@@ -44,7 +44,7 @@ func (b *builder) subjectFor(si int, c normalize.Count, cs, ce int, q *normalize
 	if nationalRe.MatchString(b.text[s.start:s.end]) {
 		return England, "national"
 	}
-	if p := b.lastPrior(); p != nil {
+	if p := b.runningPrior(); p != nil {
 		return p.claim.Subject, "running"
 	}
 	return normalize.Subject{}, ""
@@ -151,6 +151,19 @@ func (b *builder) fromSpeaker(q *normalize.Quote, s sentence) (normalize.Subject
 		if p := b.person(string(q.Speaker)); p != nil && nationalPerson(p) {
 			return England, true
 		}
+		if name := string(q.Speaker); name != "" {
+			if b.nationalNearName(name) {
+				return England, true
+			}
+			if p := b.person(name); p != nil && p.Organisation != "" {
+				if subj, ok := b.orgNamed(string(p.Organisation)); ok {
+					return subj, true
+				}
+			}
+			if o, ok := b.orgNearName(name); ok {
+				return o.subject, true
+			}
+		}
 	}
 	for i := range b.rec.People {
 		p := &b.rec.People[i]
@@ -211,3 +224,80 @@ func (b *builder) orgBefore(pos int) (orgMention, bool) {
 }
 
 func overlaps(a0, a1, b0, b1 int) bool { return a0 < b1 && b0 < a1 }
+
+// nameMentions returns the offsets where a person is named: the
+// person's mentions when the record lists them, else the full name as
+// written (a bare surname could be someone else: Toby and Miranda Lewis).
+func (b *builder) nameMentions(name string) []int {
+	var out []int
+	if p := b.person(name); p != nil {
+		for _, m := range p.Mentions {
+			if m.Start >= 0 && m.Start < len(b.text) {
+				out = append(out, m.Start)
+			}
+		}
+	}
+	if len(out) > 0 || len(name) < 4 {
+		return out
+	}
+	for i := 0; ; {
+		k := strings.Index(b.text[i:], name)
+		if k < 0 {
+			return out
+		}
+		out = append(out, i+k)
+		i += k + len(name)
+	}
+}
+
+// nameWindow is how far around a person's name a title or employer is
+// looked for ("The health secretary, Jeremy Hunt, ...").
+const nameWindow = 40
+
+// nationalNearName reports a national title written next to the person's
+// name somewhere in the text, for speakers whose titles were not kept.
+func (b *builder) nationalNearName(name string) bool {
+	for _, pos := range b.nameMentions(name) {
+		lo, hi := max(0, pos-nameWindow), min(len(b.text), pos+len(name)+nameWindow)
+		if nationalTitleRe.MatchString(b.text[lo:hi]) {
+			return true
+		}
+	}
+	return false
+}
+
+// orgNearName returns a coded organisation named next to the person's
+// name ("Toby Lewis, chief executive of Sandwell ... Trust"), or, for a
+// person given an executive's title ("The hospital's chief executive,
+// Toby Lewis"), the organisation named last before.
+func (b *builder) orgNearName(name string) (orgMention, bool) {
+	best, bestDist := orgMention{}, -1
+	mentions := b.nameMentions(name)
+	for _, pos := range mentions {
+		for _, o := range b.orgs {
+			d := o.start - pos
+			if o.end <= pos {
+				d = pos - o.end
+			}
+			if d <= 2*nameWindow && (bestDist < 0 || d < bestDist) {
+				best, bestDist = o, d
+			}
+		}
+	}
+	if bestDist >= 0 {
+		return best, true
+	}
+	for _, pos := range mentions {
+		lo, hi := max(0, pos-nameWindow), min(len(b.text), pos+len(name)+nameWindow)
+		if !executiveRe.MatchString(b.text[lo:hi]) {
+			continue
+		}
+		if o, ok := b.orgBefore(pos); ok && pos-o.end <= execReach {
+			return o, true
+		}
+	}
+	return orgMention{}, false
+}
+
+// execReach is how far back an executive's organisation may be named.
+const execReach = 1000
