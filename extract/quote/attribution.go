@@ -110,7 +110,15 @@ func (d *doc) mentionSpeaker(mi int) speaker {
 // resolvePronoun finds who "he" or "she" at byte pos refers to: the latest
 // person named before it outside quotes, not used attributively ("the
 // Clinton campaign").
-func (d *doc) resolvePronoun(pos int) speaker {
+func (d *doc) resolvePronoun(pos int, pronoun string) speaker {
+	var want byte
+	switch pronoun {
+	case "he", "his", "him":
+		want = 'm'
+	case "she", "her", "hers":
+		want = 'f'
+	}
+	fallback := -1
 	for i := len(d.mentions) - 1; i >= 0; i-- {
 		m := &d.mentions[i]
 		if m.start >= pos || m.inQuote {
@@ -125,8 +133,27 @@ func (d *doc) resolvePronoun(pos int) speaker {
 		if d.attributive(i) {
 			continue
 		}
+		g := d.genderOfPerson(m.person)
+		if g != 0 && want != 0 && g != want {
+			continue
+		}
+		if g == 0 && want != 0 {
+			// a name of unknown gender: take it only if no one of the
+			// right gender was named shortly before
+			if fallback < 0 {
+				fallback = m.person
+			}
+			continue
+		}
+		if fallback >= 0 && pos-m.start > 1500 {
+			break
+		}
 		d.people[m.person].speaker = true
 		return speaker{name: d.people[m.person].name, person: m.person, known: true}
+	}
+	if fallback >= 0 {
+		d.people[fallback].speaker = true
+		return speaker{name: d.people[fallback].name, person: fallback, known: true}
 	}
 	return speaker{person: -1, known: true}
 }
@@ -251,7 +278,7 @@ func (d *doc) subjectBefore(pi, lo, c int) (speaker, bool) {
 	if t.word && !d.inQ[pi][j] {
 		switch {
 		case personPronouns[t.lower]:
-			return d.resolvePronoun(t.start), true
+			return d.resolvePronoun(t.start, t.lower), true
 		case t.lower == "it":
 			return d.resolveOrg(t.start, ""), true
 		case t.lower == "they":
@@ -262,7 +289,7 @@ func (d *doc) subjectBefore(pi, lo, c int) (speaker, bool) {
 	}
 	if mi, ok := d.mentLast[pi][j]; ok && !d.inQ[pi][j] {
 		m := d.mentions[mi]
-		prepObj := d.prepObject(pi, lo, m.tokFirst)
+		prepObj := d.prepObject(pi, lo, m.tokFirst) && !strings.HasSuffix(toks[c].lower, "ing")
 		if !prepObj && !d.inRelative(pi, lo, m.tokFirst) {
 			if m.kind == kindPerson || m.kind == kindSingle {
 				return d.withApposition(d.mentionSpeaker(mi), pi, mi, c), true
@@ -299,8 +326,11 @@ func (d *doc) inRelative(pi, lo, k int) bool {
 	toks := d.toks[pi]
 	for i := k - 1; i >= lo; i-- {
 		t := toks[i]
-		if !t.word && d.tokText(t) == "," {
-			return false
+		if !t.word {
+			switch d.tokText(t) {
+			case ",", "―", "—", "–", "(", ")", ":", ";":
+				return false
+			}
 		}
 		if t.word && (t.lower == "who" || t.lower == "which" || t.lower == "whose" || t.lower == "that" || t.lower == "where") {
 			return true
@@ -345,6 +375,15 @@ func (d *doc) headSegment(pi, lo, c int, personOnly bool) (speaker, bool) {
 		if introWords[first.lower] || (strings.HasSuffix(first.lower, "ing") && !first.cap) || (strings.HasSuffix(first.lower, "ing") && first.cap && !d.startsMention(pi, a)) {
 			continue
 		}
+		// the subject ends where a clause begins
+		for k := a + 1; k < b; k++ {
+			if toks[k].word && !d.inQ[pi][k] {
+				switch toks[k].lower {
+				case "that", "who", "which", "whose", "because", "when", "if", "whether", "after", "before", "while":
+					b = k
+				}
+			}
+		}
 		// people in the segment
 		var persons, orgs []int
 		for k := a; k < b; k++ {
@@ -354,12 +393,16 @@ func (d *doc) headSegment(pi, lo, c int, personOnly bool) (speaker, bool) {
 				if prepObj {
 					continue
 				}
-				if m.kind == kindPerson || m.kind == kindSingle {
+				if (m.kind == kindPerson || m.kind == kindSingle) && !d.attributive(mi) {
 					persons = append(persons, mi)
 				} else if m.kind == kindOrg {
 					orgs = append(orgs, mi)
 				}
 			}
+		}
+		// "Hillary Clinton’s campaign manager Robby Mook"
+		for len(persons) > 1 && d.mentions[persons[0]].poss {
+			persons = persons[1:]
 		}
 		if len(persons) > 0 {
 			mi := persons[0]
@@ -388,10 +431,22 @@ func (d *doc) headSegment(pi, lo, c int, personOnly bool) (speaker, bool) {
 			return d.resolveOrg(toks[a].start, noun), true
 		}
 		if hasSpokes {
+			if sp, ok := d.statementSource(pi, a, b); ok {
+				return sp, true
+			}
 			return d.resolveOrg(toks[a].start, ""), true
 		}
 		if personPronouns[first.lower] {
-			return d.resolvePronoun(first.start), true
+			return d.resolvePronoun(first.start, first.lower), true
+		}
+		if first.lower == "the" {
+			// "The former secretary of State said": a title standing for
+			// the person named before
+			for k := a + 1; k < b; k++ {
+				if toks[k].word && (honorifics[toks[k].lower] || roleNouns[toks[k].lower]) {
+					return d.resolvePronoun(first.start, ""), true
+				}
+			}
 		}
 		if det {
 			return speaker{person: -1, known: true}, true
@@ -421,7 +476,7 @@ func (d *doc) subjectAfter(pi, c, hi int) (speaker, bool) {
 	}
 	t := toks[k]
 	if personPronouns[t.lower] {
-		return d.resolvePronoun(t.start), true
+		return d.resolvePronoun(t.start, t.lower), true
 	}
 	// a name within the next few words: "said 9/11 widow Terry Strada"
 	for x := k; x < hi && x < k+6; x++ {
@@ -614,4 +669,45 @@ func (d *doc) nameEndsClause(pi, k int) bool {
 		return true
 	}
 	return false
+}
+
+// genderOfPerson is the gender the article's names and titles suggest.
+func (d *doc) genderOfPerson(i int) byte {
+	p := &d.people[i]
+	return genderOf(p.words, p.titles)
+}
+
+// roleNouns are job titles that, after "the", stand for a person named
+// earlier ("the senator", "the health secretary").
+var roleNouns = set("senator", "nominee", "candidate", "secretary", "minister", "president", "governor",
+	"mayor", "chairman", "chairwoman", "congressman", "congresswoman", "mp", "businessman", "businesswoman",
+	"billionaire", "lawmaker", "democrat", "republican", "chancellor", "premier", "leader", "spokesman",
+	"spokeswoman", "chief", "executive", "director", "founder", "host", "star", "commentator")
+
+// statementSource: "The statement says" after a quote comes from whoever
+// was quoted last, within the last few paragraphs.
+func (d *doc) statementSource(pi, a, b int) (speaker, bool) {
+	toks := d.toks[pi]
+	isStatement := false
+	for k := a; k < b; k++ {
+		switch toks[k].lower {
+		case "statement", "letter", "email", "release":
+			isStatement = true
+		case "spokesman", "spokeswoman", "spokesperson":
+			return noSpeaker, false
+		}
+	}
+	if !isStatement {
+		return noSpeaker, false
+	}
+	for i := len(d.quotes) - 1; i >= 0; i-- {
+		q := d.quotes[i]
+		if q.para < pi-4 {
+			break
+		}
+		if q.sp.name != "" {
+			return q.sp, true
+		}
+	}
+	return noSpeaker, false
 }

@@ -91,7 +91,19 @@ func scanMarks(text string, para, lo, hi int) []rawQuote {
 			i += n
 			continue
 		}
-		// inside a quote
+		// inside a quote: a nested “...” pair when two closing marks follow
+		if k == markOpen && nestedPair(text, i+n, hi) {
+			j := i + n
+			for j < hi {
+				r2, n2 := utf8.DecodeRuneInString(text[j:hi])
+				j += n2
+				if r2 == '”' {
+					break
+				}
+			}
+			i = j
+			continue
+		}
 		if k == markOpen && !(runeAfter(text, i+n, hi) == ' ') && unicode.IsSpace(runeBefore(text, i, lo)) && runeBefore(text, i, lo) != 0 {
 			// an opening mark while open: the previous quote never closed
 			prev := runeBefore(text, i, lo)
@@ -135,4 +147,25 @@ func scanMarks(text string, para, lo, hi int) []rawQuote {
 		q.start, q.end = s, e
 	}
 	return out
+}
+
+// nestedPair reports whether text[from:hi] holds at least two more closing
+// curly marks than opening ones before the next opening mark run out, so
+// that an opening mark at from-1 starts a quote inside a quote.
+func nestedPair(text string, from, hi int) bool {
+	closes := 0
+	for i := from; i < hi; {
+		r, n := utf8.DecodeRuneInString(text[i:hi])
+		switch r {
+		case '”':
+			closes++
+			if closes >= 2 {
+				return true
+			}
+		case '“':
+			return false
+		}
+		i += n
+	}
+	return false
 }

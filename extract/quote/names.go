@@ -120,7 +120,12 @@ func (d *doc) splitPhrase(toks []token, i, j int, ss bool) []mention {
 	for k := i + 1; k < j; k++ {
 		if !toks[k].cap && (toks[k].lower == "and" || toks[k].lower == "of" || toks[k].lower == "for" || toks[k].lower == "the") {
 			left := d.classify(toks, i, k-1, ss)
-			if left.kind == kindPerson && toks[k].lower != "of" {
+			ofOK := true
+			if toks[k].lower == "of" {
+				right := d.classify(toks, k+1, j, false)
+				ofOK = k-i >= 2 && (right.kind == kindOther || right.kind == kindOrg)
+			}
+			if left.kind == kindPerson && ofOK {
 				rest := k + 1
 				for rest <= j && !toks[rest].cap {
 					rest++
@@ -169,6 +174,16 @@ func (d *doc) classify(toks []token, i, j int, ss bool) mention {
 			continue
 		}
 		break
+	}
+	// "South Korean President Park Geun-hye": everything up to a form of
+	// address inside the phrase is its title
+	for k := j - 1; k > a; k-- {
+		w := toks[k].lower
+		if honorifics[w] || honorifics[strings.TrimSuffix(w, ".")] {
+			m.honorific = true
+			a = k + 1
+			break
+		}
 	}
 	allTitle := a == j && (honorifics[toks[j].lower] || titleWords[toks[j].lower])
 	b := j

@@ -75,6 +75,12 @@ func (d *doc) walk() {
 					sp = prevBlock.sp
 				case lastPara == pi-1:
 					sp = last
+				case pi > 0:
+					if ps, ok := d.reportedSpeech(pi - 1); ok {
+						sp = ps
+					} else if ps, ok := d.lastSubject(pi - 1); ok {
+						sp = ps
+					}
 				}
 			}
 			q := qrec{para: pi, sp: sp, raw: r}
@@ -138,7 +144,7 @@ func (d *doc) walk() {
 			continue
 		}
 		// narration about the last block speaker may resume the block
-		if prevBlock.active && prevBlock.sp.person >= 0 && d.mentionsPerson(pi, prevBlock.sp.person) && len(raws) == 0 {
+		if prevBlock.active && prevBlock.sp.person >= 0 && d.mentionsPerson(pi, prevBlock.sp.person) && len(raws) == 0 && isTerminal(d.lastRune(pi)) && !strings.Contains(d.text[p.Start:p.End], "Photograph") {
 			bs = blockState{active: true, sp: prevBlock.sp, first: true, needFirst: true}
 		}
 	}
@@ -267,6 +273,15 @@ func (d *doc) attribute(pi, ri int) speaker {
 	if sp, ok := tryPost(); ok {
 		return sp
 	}
+	// a fragment in a sentence without a speech verb ("Reid has called
+	// Trump a “human leech”"), or words after a colon ("President Obama
+	// is rolling out a new message: “..."): the sentence's subject
+	colon := firstIn > 0 && !toks[firstIn-1].word && d.tokText(toks[firstIn-1]) == ":"
+	if preHasWords && (colon || d.quoteKind(pi, r) == "partial") {
+		if sp, ok := d.headSegment(pi, lo, firstIn, false); ok && sp.name != "" {
+			return sp
+		}
+	}
 	// a cue elsewhere in the paragraph: the nearest before, then after
 	for c := lo - 1; c >= 0; c-- {
 		if d.inQ[pi][c] {
@@ -311,13 +326,6 @@ func (d *doc) attribute(pi, ri int) speaker {
 				return sp
 			}
 			break
-		}
-	}
-	// a fragment in a sentence without a speech verb ("Reid has called
-	// Trump a “human leech”"): the sentence's subject
-	if preHasWords && d.quoteKind(pi, r) == "partial" {
-		if sp, ok := d.headSegment(pi, lo, firstIn, false); ok && sp.name != "" {
-			return sp
 		}
 	}
 	return noSpeaker
@@ -452,6 +460,12 @@ func (d *doc) emitBlock(pi int, sp speaker) {
 		return
 	}
 	d.quotes = append(d.quotes, qrec{para: pi, sp: sp, q: Quote{Text: d.text[s:e], Start: s, End: e, Kind: "block"}})
+	// names inside the block are quoted words, not the narration's
+	for i := range d.mentions {
+		if m := &d.mentions[i]; m.start >= s && m.end <= e {
+			m.inQuote = true
+		}
+	}
 	d.finish(len(d.quotes) - 1)
 }
 
@@ -567,7 +581,7 @@ func (d *doc) introSpeaker(pi int) (speaker, string, bool) {
 	// no cue: "In his view:", "... at the South London and Maudsley NHS Foundation Trust:"
 	for ti, t := range toks {
 		if t.word && (t.lower == "his" || t.lower == "her") && ti <= 2 {
-			return d.resolvePronoun(t.start), "view", true
+			return d.resolvePronoun(t.start, t.lower), "view", true
 		}
 	}
 	p := d.paras[pi]
@@ -576,9 +590,8 @@ func (d *doc) introSpeaker(pi int) (speaker, string, bool) {
 		if m.start < p.Start || m.end > p.End || m.inQuote || m.poss {
 			continue
 		}
-		if m.kind == kindOrg || m.kind == kindPerson {
-			mi := i
-			return d.mentionSpeaker(mi), "", true
+		if m.kind == kindOrg || m.kind == kindPerson || (m.kind == kindSingle && m.person >= 0) {
+			return d.mentionSpeaker(i), "", true
 		}
 	}
 	return noSpeaker, "", false
@@ -618,4 +631,22 @@ func letterWords(s string) int {
 		}
 	}
 	return n
+}
+
+// lastSubject finds the person a paragraph is about: the subject of its
+// last sentence that names a person.
+func (d *doc) lastSubject(pi int) (speaker, bool) {
+	toks := d.toks[pi]
+	end := len(toks)
+	for end > 0 {
+		lo := end - 1
+		for lo > 0 && !d.sentEnd(pi, lo-1) {
+			lo--
+		}
+		if sp, ok := d.headSegment(pi, lo, end, true); ok && sp.person >= 0 {
+			return sp, true
+		}
+		end = lo - 1
+	}
+	return noSpeaker, false
 }

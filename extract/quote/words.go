@@ -28,7 +28,7 @@ var speechCues = set(
 	"interjected", "interrupted", "retorted", "scoffed", "sighed", "whispered", "pointed",
 	"testified", "wondered", "wonders", "went", "reported", "reports", "believes", "believed",
 	"thinks", "thought", "explaining", "adding", "telling", "noting", "writing", "arguing", "warning",
-	"insisting", "declaring", "asking", "calling", "describing", "referring", "recalling", "tweeting",
+	"insisting", "declaring", "asking", "comment", "remarks", "calling", "describing", "referring", "recalling", "tweeting",
 	"sniped", "snapped", "groused", "gushed", "marveled", "marvelled", "pleaded", "begged", "demanded",
 	"demands", "proclaimed", "proclaims", "questioned", "denied", "denies", "cautioned", "cautions",
 	"contended", "contends", "maintained", "maintains", "asserted", "asserts", "read", "reads",
@@ -140,7 +140,7 @@ var orgHeads = set(
 	"movement", "church", "embassy", "team", "staff", "division", "unit", "lab", "laboratory",
 	"committee", "review", "poll", "survey", "report", "statement", "twitter", "facebook", "cnn", "fox",
 	"msnbc", "nbc", "abc", "cbs", "bbc", "itv", "sky", "politico", "breitbart", "times", "fbi", "cia",
-	"gop", "dnc", "rnc", "un", "eu", "nato", "royal", "act", "bill", "law",
+	"gop", "dnc", "rnc", "un", "eu", "nato", "royal", "act", "bill", "law", "strategies", "partners", "associates", "llc", "consulting", "solutions", "media", "communications", "enterprises", "holdings", "industries", "institute", "ventures",
 )
 
 // placeWords are words that make a capitalised phrase a place.
