@@ -1,0 +1,86 @@
+package export
+
+import (
+	"bufio"
+	"encoding/csv"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/cuttings/cuttings/store/internal/rows"
+)
+
+// bom is the UTF-8 byte order mark.
+const bom = "\uFEFF"
+
+type csvWriter[T any] struct {
+	buf  *bufio.Writer
+	cw   *csv.Writer
+	t    rows.Table
+	o    Options
+	vals []any
+	rec  []string
+}
+
+func newCSV[T any](w io.Writer, t rows.Table, o Options) (*csvWriter[T], error) {
+	buf := bufio.NewWriterSize(w, 64<<10)
+	if !o.NoBOM {
+		if _, err := buf.WriteString(bom); err != nil {
+			return nil, err
+		}
+	}
+	cw := csv.NewWriter(buf)
+	// CRLF line ends are what RFC 4180 and spreadsheets expect; newlines
+	// inside a quoted cell stay as they are in the text.
+	cw.UseCRLF = true
+	if err := cw.Write(t.Names()); err != nil {
+		return nil, err
+	}
+	return &csvWriter[T]{buf: buf, cw: cw, t: t, o: o, rec: make([]string, len(t.Columns))}, nil
+}
+
+func (c *csvWriter[T]) write(rs []T) error {
+	for _, r := range rs {
+		c.vals = c.t.Values(c.vals[:0], r)
+		for i, v := range c.vals {
+			c.rec[i] = c.cell(v)
+		}
+		if err := c.cw.Write(c.rec); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (c *csvWriter[T]) cell(v any) string {
+	switch x := v.(type) {
+	case nil:
+		return ""
+	case string:
+		if !c.o.Verbatim && formulaLike(x) {
+			return "'" + x
+		}
+		return x
+	case int64:
+		return strconv.FormatInt(x, 10)
+	case float64:
+		return strconv.FormatFloat(x, 'f', -1, 64)
+	case bool:
+		return strconv.FormatBool(x)
+	default:
+		return ""
+	}
+}
+
+// formulaLike reports whether a spreadsheet would read s as a formula.
+func formulaLike(s string) bool {
+	return s != "" && strings.IndexByte("=+-@\t\r", s[0]) >= 0
+}
+
+func (c *csvWriter[T]) close() error {
+	c.cw.Flush()
+	if err := c.cw.Error(); err != nil {
+		return err
+	}
+	return c.buf.Flush()
+}
