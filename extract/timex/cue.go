@@ -122,6 +122,9 @@ func wordLean(w, prev string) Lean {
 		return LeanFuture
 	}
 	if pastWords[w] {
+		if passiveBefore[prev] && prev != "the" && prev != "a" {
+			return LeanNearest // "will be held", "has been sent"
+		}
 		return LeanPast
 	}
 	if len(w) > 4 && strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "eed") {

@@ -194,6 +194,8 @@ func needsLean(e Expr) bool {
 		return e.Year == 0 && e.EndYear == 0 && !e.YearFromRef && e.Lean == LeanNearest
 	case ShapeWeekday:
 		return e.Rel == "" && e.Lean == LeanNearest
+	case ShapeRelWeekend:
+		return e.Offset == 0
 	}
 	return false
 }
@@ -570,6 +572,13 @@ func fourDigitsAt(text string, i int) bool {
 	return i+4 == len(text) || !isDigit(text[i+4])
 }
 
+// figurativeBefore are words that make "today" or "tomorrow" a noun of
+// speech ("a brighter tomorrow", "our today").
+var figurativeBefore = map[string]bool{
+	"a": true, "an": true, "our": true, "their": true, "my": true, "your": true,
+	"brighter": true, "better": true,
+}
+
 // functionWords may follow a bare holiday name without making it an
 // attribute ("until Christmas and New Year", "over Christmas when").
 var functionWords = map[string]bool{
@@ -600,6 +609,10 @@ func buildDeictic(g groups, e *Expr) bool {
 		e.Offset++
 	}
 	if !g.has("ba") {
+		// "a brighter tomorrow" is a figure of speech.
+		if p := prevWord(g.text, g.loc[0]); figurativeBefore[p] {
+			return false
+		}
 		// "the Today programme", "USA Today" are names.
 		next := strings.ToLower(nextWordRaw(g.text, g.loc[1]))
 		if next == "programme" || next == "program" || next == "show" || next == "newspaper" {

@@ -255,6 +255,11 @@ func resolveRelative(e Expr, ref time.Time, m *Mention) (span, bool) {
 		return span{mon, mon.AddDate(0, 0, 6)}, true
 	case ShapeRelWeekend:
 		sat := weekStart(ref).AddDate(0, 0, 7*e.Offset+5)
+		if e.Offset == 0 && e.Lean == LeanPast && sat.After(ref) {
+			// "told reporters this weekend", written on a Monday, is the
+			// weekend just gone.
+			sat = sat.AddDate(0, 0, -7)
+		}
 		return span{sat, sat.AddDate(0, 0, 1)}, true
 	case ShapeRelMonth:
 		m.Grain = GrainMonth
