@@ -63,9 +63,12 @@ func (g groups) num(name string) int {
 type rule struct {
 	name   string
 	anchor anchor
-	re     *regexp.Regexp
-	idx    map[string][]int
-	build  func(g groups, e *Expr) bool
+	// needs lists strings of which a stretch of text must hold one for
+	// the rule to be tried there (a cheap test before the pattern).
+	needs []string
+	re    *regexp.Regexp
+	idx   map[string][]int
+	build func(g groups, e *Expr) bool
 }
 
 func newRule(name string, a anchor, pattern string, build func(g groups, e *Expr) bool) rule {
@@ -82,25 +85,25 @@ func newRule(name string, a anchor, pattern string, build func(g groups, e *Expr
 // rules are read-only after init; the order breaks ties between spans of
 // the same length (earlier wins).
 var rules = []rule{
-	newRule("iso", anchorNumeric, `\b(?P<y1>\d{4})-(?P<m1>\d{2})-(?P<d1>\d{2})\b`, buildISO),
+	withNeeds(newRule("iso", anchorNumeric, `\b(?P<y1>\d{4})-(?P<m1>\d{2})-(?P<d1>\d{2})\b`, buildISO), "-"),
 	newRule("numeric", anchorNumeric, `\b(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})[/.](?P<y1>\d{4}|\d{2})\b`, buildNumeric),
-	newRule("list-md", anchorMonth, `\b(?P<m1>`+reMonAny+`)\s+(?P<dl>`+reDay+`(?:\s*,\s*`+reDay+`)+\s*,?\s+(?:and|&)\s+`+reDay+`)\b(?:\s*,?\s+(?P<y1>`+reYear+`)\b)?`, buildList),
-	newRule("list-dm", anchorMonth, `\b(?P<dl>`+reDay+`(?:\s*,\s*`+reDay+`)+\s*,?\s+(?:and|&)\s+`+reDay+`)\s+(?:of\s+)?(?P<m1>`+reMonAny+`)\b(?:\s*,?\s+(?P<y1>`+reYear+`)\b)?`, buildList),
-	newRule("range-md", anchorMonth, `\b(?:(?P<pre>[Bb]etween|[Ff]rom)\s+)?(?P<m1>`+reMonAny+`)\s+(?P<d1>`+reDay+`)\b(?:\s*,?\s+(?P<y1>`+reYear+`))?\s*(?P<sep>-|–|—|to|and|until|till|through|thru)\s*(?:(?P<m2>`+reMonAny+`)\s+)?(?P<d2>`+reDay+`)\b(?:\s*,?\s+(?P<y2>`+reYear+`)\b)?`, buildRange),
-	newRule("range-dm", anchorMonth, `\b(?:(?P<pre>[Bb]etween|[Ff]rom)\s+)?(?:the\s+)?(?P<d1>`+reDay+`)\b(?:\s+(?:of\s+)?(?P<m1>`+reMonAny+`)\b(?:\s*,?\s+(?P<y1>`+reYear+`))?)?\s*(?P<sep>-|–|—|to|and|until|till|through)\s*(?:the\s+)?(?P<d2>`+reDay+`)\s+(?:of\s+)?(?P<m2>`+reMonAny+`)\b(?:\s*,?\s+(?P<y2>`+reYear+`)\b)?`, buildRange),
-	newRule("month-range", anchorMonth, `\b(?P<pre>[Ff]rom|[Bb]etween)\s+(?:the\s+(?:end|start|beginning|middle)\s+of\s+)?(?P<m1>`+reMonWord+`)(?:\s*,?\s+(?P<y1>`+reYear+`))?\s+(?P<sep>to|and|until|till|through)\s+(?:the\s+(?:end|start|beginning|middle)\s+of\s+)?(?P<m2>`+reMonWord+`)(?:\s*,?\s+(?P<y2>`+reYear+`))?\b`, buildMonthRange),
+	withNeeds(newRule("list-md", anchorMonth, `\b(?P<m1>`+reMonAny+`)\s+(?P<dl>`+reDay+`(?:\s*,\s*`+reDay+`)+\s*,?\s+(?:and|&)\s+`+reDay+`)\b(?:\s*,?\s+(?P<y1>`+reYear+`)\b)?`, buildList), "and", "&"),
+	withNeeds(newRule("list-dm", anchorMonth, `\b(?P<dl>`+reDay+`(?:\s*,\s*`+reDay+`)+\s*,?\s+(?:and|&)\s+`+reDay+`)\s+(?:of\s+)?(?P<m1>`+reMonAny+`)\b(?:\s*,?\s+(?P<y1>`+reYear+`)\b)?`, buildList), "and", "&"),
+	withNeeds(newRule("range-md", anchorMonth, `\b(?:(?P<pre>[Bb]etween|[Ff]rom)\s+)?(?P<m1>`+reMonAny+`)\s+(?P<d1>`+reDay+`)\b(?:\s*,?\s+(?P<y1>`+reYear+`))?\s*(?P<sep>-|–|—|to|and|until|till|through|thru)\s*(?:(?P<m2>`+reMonAny+`)\s+)?(?P<d2>`+reDay+`)\b(?:\s*,?\s+(?P<y2>`+reYear+`)\b)?`, buildRange), "-", "–", "—", "to", "and", "until", "till", "through", "thru"),
+	withNeeds(newRule("range-dm", anchorMonth, `\b(?:(?P<pre>[Bb]etween|[Ff]rom)\s+)?(?:the\s+)?(?P<d1>`+reDay+`)\b(?:\s+(?:of\s+)?(?P<m1>`+reMonAny+`)\b(?:\s*,?\s+(?P<y1>`+reYear+`))?)?\s*(?P<sep>-|–|—|to|and|until|till|through)\s*(?:the\s+)?(?P<d2>`+reDay+`)\s+(?:of\s+)?(?P<m2>`+reMonAny+`)\b(?:\s*,?\s+(?P<y2>`+reYear+`)\b)?`, buildRange), "-", "–", "—", "to", "and", "until", "till", "through", "thru"),
+	withNeeds(newRule("month-range", anchorMonth, `\b(?P<pre>[Ff]rom|[Bb]etween)\s+(?:the\s+(?:end|start|beginning|middle)\s+of\s+)?(?P<m1>`+reMonWord+`)(?:\s*,?\s+(?P<y1>`+reYear+`))?\s+(?P<sep>to|and|until|till|through)\s+(?:the\s+(?:end|start|beginning|middle)\s+of\s+)?(?P<m2>`+reMonWord+`)(?:\s*,?\s+(?P<y2>`+reYear+`))?\b`, buildMonthRange), "rom", "etween"),
 	newRule("date-dm", anchorMonth, `\b(?:(?P<wd>`+reWeekday+`),?\s+)?(?:the\s+)?(?P<d1>`+reDay+`)\s+(?:of\s+)?(?P<m1>`+reMonAny+`)\b(?:\s*,?\s+(?:of\s+)?(?P<y1>`+reYear+`)\b|\s+of\s+(?P<ry>this|last|next)\s+year\b)?`, buildDate),
 	newRule("date-md", anchorMonth, `\b(?:(?P<wd>`+reWeekday+`),?\s+)?(?P<m1>`+reMonAny+`)\s+(?:the\s+)?(?P<d1>`+reDay+`)\b(?:\s*,?\s+(?:of\s+)?(?P<y1>`+reYear+`)\b|\s+of\s+(?P<ry>this|last|next)\s+year\b)?`, buildDate),
 	newRule("month-year", anchorMonth, `\b(?:(?P<mod>(?i:early|late|mid|the\s+(?:end|start|beginning|middle)\s+of|end\s+of|start\s+of))(?:\s+|-))?(?P<m1>`+reMonWord+`)\s*,?\s+(?:of\s+)?(?P<y1>`+reYear+`)\b`, buildMonth),
 	newRule("month", anchorMonth, `\b(?:(?P<mod>(?i:early|late|mid|the\s+(?:end|start|beginning|middle)\s+of|end\s+of|start\s+of))(?:\s+|-)(?:in\s+)?)?(?:(?P<rel>(?i:last|next|this|coming))\s+)?(?P<m1>`+reMonWord+`)(?:\b|$)(?:\s+(?:of\s+)?(?P<ry>this|last|next)\s+year\b|`+rePoss+`)`, buildMonth),
-	newRule("fy", anchorNumeric, `\b(?P<y1>(?:19|20)\d\d)\s*[-–/]\s*(?P<y2>\d\d)\b`, buildFY),
+	withNeeds(newRule("fy", anchorNumeric, `\b(?P<y1>(?:19|20)\d\d)\s*[-–/]\s*(?P<y2>\d\d)\b`, buildFY), "-", "–", "/"),
 	newRule("year", anchorYear, `\b(?:(?P<mod>(?i:early|late|mid|the\s+(?:end|start|beginning|middle)\s+of|end\s+of|start\s+of))(?:\s+|-))?(?P<y1>`+reYear+`)\b`, buildYear),
 	newRule("deictic", anchorDeictic, `\b(?P<w>(?i:today|yesterday|tomorrow))`+rePoss+`\b`, buildDeictic),
-	newRule("deictic2", anchorDeictic, `\b(?i:the\s+day\s+(?P<ba>before|after)\s+(?P<w>yesterday|tomorrow))\b`, buildDeictic),
+	withNeeds(newRule("deictic2", anchorDeictic, `\b(?i:the\s+day\s+(?P<ba>before|after)\s+(?P<w>yesterday|tomorrow))\b`, buildDeictic), "day"),
 	newRule("period", anchorPeriod, `\b(?:(?P<mod>(?i:earlier|later|early|late|the\s+(?:end|start|beginning|middle|turn)\s+of|end\s+of|start\s+of|mid))(?:\s+|-))?(?P<rel>(?i:this|last|next|previous|coming|the\s+previous|the\s+last|the\s+past|the\s+next|the\s+coming|the\s+following|the\s+current|the\s+same))\s+(?P<fin>(?i:financial|fiscal|tax|calendar)\s+)?(?P<unit>(?i:week|weekend|month|year))\b`+rePoss, buildPeriod),
 	newRule("ago", anchorAgo, `\b(?P<n>`+reNumWord+`)\s+(?P<unit>(?i:days?|weeks?|months?|years?))\s+(?i:ago)\b`, buildAgo),
 	newRule("weekday", anchorWeekday, `\b(?:(?P<rel>(?i:last|next|this|coming|previous|on))\s+)?(?P<wd>`+reWeekday+`)\b`+rePoss+`(?:\s+(?P<part>morning|afternoon|evening|night|lunchtime))?\b`, buildWeekday),
-	newRule("weekday-week", anchorWeekday, `\b(?:(?:[Oo]n\s+)?(?P<wd>`+reWeekday+`)\s+(?:of\s+)?(?P<wk>(?i:this|next|last|previous))\s+week|(?P<wk>(?i:this|next|last|previous))\s+week\s*[-–,]?\s*(?:on\s+)?(?P<wd>`+reWeekday+`))\b`, buildWeekday),
+	withNeeds(newRule("weekday-week", anchorWeekday, `\b(?:(?:[Oo]n\s+)?(?P<wd>`+reWeekday+`)\s+(?:of\s+)?(?P<wk>(?i:this|next|last|previous))\s+week|(?P<wk>(?i:this|next|last|previous))\s+week\s*[-–,]?\s*(?:on\s+)?(?P<wd>`+reWeekday+`))\b`, buildWeekday), "week"),
 	newRule("holiday", anchorHoliday, `\b(?P<h>Christmas\s+(?:Day|Eve)|Boxing\s+Day|New\s+Year['’]?s\s+(?:Day|Eve)|Easter\s+(?:Sunday|Monday|Day)|Good\s+Friday|Valentine['’]?s\s+Day|St\.?\s+Patrick['’]?s\s+Day|Bonfire\s+Night|Guy\s+Fawkes\s+Night|Halloween|Christmas|Easter)\b(?:\s+(?P<y1>`+reYear+`)\b)?`, buildHoliday),
 }
 
@@ -115,7 +118,7 @@ func Parse(text string) []Expr {
 	var cands []candidate
 	segs := segments(text)
 	for ri, r := range rules {
-		for _, loc := range findAll(r.re, text, segs[bitIndex(r.anchor)]) {
+		for _, loc := range findAll(r, text, segs[bitIndex(r.anchor)]) {
 			if !numberGuard(text, loc[0], loc[1]) {
 				continue
 			}
@@ -173,10 +176,13 @@ func bitIndex(a anchor) int {
 
 // findAll matches re on each segment and returns the match locations as
 // offsets into the whole text.
-func findAll(re *regexp.Regexp, text string, segs []segment) [][]int {
+func findAll(r rule, text string, segs []segment) [][]int {
 	var out [][]int
 	for _, sg := range segs {
-		for _, loc := range re.FindAllStringSubmatchIndex(text[sg.from:sg.to], -1) {
+		if len(r.needs) > 0 && !containsAny(text[sg.from:sg.to], r.needs) {
+			continue
+		}
+		for _, loc := range r.re.FindAllStringSubmatchIndex(text[sg.from:sg.to], -1) {
 			for k := range loc {
 				if loc[k] >= 0 {
 					loc[k] += sg.from
@@ -186,6 +192,21 @@ func findAll(re *regexp.Regexp, text string, segs []segment) [][]int {
 		}
 	}
 	return out
+}
+
+func containsAny(s string, subs []string) bool {
+	for _, sub := range subs {
+		if strings.Contains(s, sub) {
+			return true
+		}
+	}
+	return false
+}
+
+// withNeeds sets the strings a rule needs (see rule.needs).
+func withNeeds(r rule, needs ...string) rule {
+	r.needs = needs
+	return r
 }
 
 func needsLean(e Expr) bool {

@@ -40,11 +40,11 @@ var anchorWords = func() map[string]anchor {
 type segment struct{ from, to int }
 
 // Context kept around an anchor word, in bytes; longer than any pattern
-// reaches before or after its anchor ("between the 19th of September and
-// the 23rd of September 2023").
+// reaches before or after its anchor ("between the 19th and the 23rd of
+// September", "October 2, 3, 4, 5 and 6, 2023").
 const (
-	segBefore = 72
-	segAfter  = 72
+	segBefore = 48
+	segAfter  = 56
 )
 
 // segments returns, for each anchor class, the stretches of text around
@@ -79,10 +79,10 @@ func segments(text string) [anchorClasses][]segment {
 		}
 		var a anchor
 		if isDigit(text[i]) {
-			if j-i == 4 || j-i == 2 {
+			if j-i == 4 {
 				a |= anchorYear
 			}
-			if j < len(text)-1 && (text[j] == '/' || text[j] == '-' || text[j] == '.') && isDigit(text[j+1]) {
+			if numericDateAt(text, j) {
 				a |= anchorNumeric
 			}
 		} else if j-i >= 3 {
@@ -96,6 +96,29 @@ func segments(text string) [anchorClasses][]segment {
 		i = j
 	}
 	return out
+}
+
+// numericDateAt reports whether the digits ending at text[j] go on as a
+// numeric date or a financial year ("6/10", "2013-03", "6.10.2018"), not
+// as a decimal ("10.3").
+func numericDateAt(text string, j int) bool {
+	if strings.HasPrefix(text[j:], "–") {
+		return j+3 < len(text) && isDigit(text[j+3])
+	}
+	if j+1 >= len(text) || !isDigit(text[j+1]) {
+		return false
+	}
+	switch text[j] {
+	case '/', '-':
+		return true
+	case '.':
+		k := j + 1
+		for k < len(text) && isDigit(text[k]) {
+			k++
+		}
+		return k+1 < len(text) && text[k] == '.' && isDigit(text[k+1])
+	}
+	return false
 }
 
 func isAlnum(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || isDigit(c) }
