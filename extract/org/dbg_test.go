@@ -1,6 +1,7 @@
 package org
 
 import (
+	"encoding/json"
 	"fmt"
 	"os"
 	"testing"
@@ -13,8 +14,14 @@ func TestDbg(t *testing.T) {
 		t.Skip()
 	}
 	l, _ := NewLinker(Config{})
-	if s == "bench" {
-		for _, tx := range benchTexts(t) {
+	if s == "bench" || s == "news" {
+		texts := benchTexts(t)
+		if s == "news" {
+			raw, _ := os.ReadFile("/tmp/orgdbg/news.json")
+			texts = nil
+			_ = json.Unmarshal(raw, &texts)
+		}
+		for _, tx := range texts {
 			ms, w := l.Find(tx, time.Date(2019, 11, 1, 0, 0, 0, 0, time.UTC))
 			for _, m := range ms {
 				ctx := tx[max(0, m.Start-40):min(len(tx), m.End+40)]

@@ -21,6 +21,7 @@ type genCase struct {
 	span             string          // the words that name the organisation
 	accept           map[string]bool // other right codes (one building listed under several trusts)
 	ambiguous        bool            // the words fit several organisations: right is unlinked with want among the candidates
+	unlinked         bool            // the words alone name no organisation: right is no link
 }
 
 // Invented sentence frames; %s is the organisation as written.
@@ -165,8 +166,34 @@ func genCases(t testing.TB, l *Linker, date time.Time) []genCase {
 		}
 		bd.accept[want[0]] = true
 	}
+	// Names shared by buildings of different trusts are ambiguous without
+	// their town.
+	nameOwners := map[string]map[string]bool{}
+	for _, k := range order {
+		n, _, _ := strings.Cut(k, "|")
+		if nameOwners[n] == nil {
+			nameOwners[n] = map[string]bool{}
+		}
+		for c := range buildings[k].accept {
+			nameOwners[n][c] = true
+		}
+	}
 	for _, k := range order {
 		bd := buildings[k]
+		n, _, _ := strings.Cut(k, "|")
+		if written := "the " + strings.TrimPrefix(bd.name, "The "); len(nameOwners[n]) > 0 {
+			var want string
+			for c := range bd.accept {
+				want = c
+			}
+			c := genCase{text: fmt.Sprintf(frame(bd.code+"n"), written), form: "site-notown", want: want,
+				span: written, accept: bd.accept, ambiguous: len(nameOwners[n]) > len(bd.accept)}
+			if _, own := orgNames[n]; !own && allIn(strings.Fields(n), genericWords) {
+				// "the County Hospital": no name without a place.
+				c.form, c.unlinked = "site-generic-notown", true
+			}
+			cases = append(cases, c)
+		}
 		var want string
 		for c := range bd.accept {
 			want = c
@@ -225,6 +252,12 @@ func TestGeneratedMentions(t *testing.T) {
 				f[1]++
 			}
 			switch {
+			case c.unlinked && (got == "" || strings.HasPrefix(got, "?")):
+				right++
+				f[0]++
+			case c.unlinked:
+				wrong++
+				misses = append(misses, fmt.Sprintf("WRONG %s want no link got %s: %s", c.form, got, c.text))
 			case c.ambiguous && strings.HasPrefix(got, "?") && strings.Contains(got, c.want):
 				right++
 				f[0]++

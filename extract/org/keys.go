@@ -470,8 +470,11 @@ func (b *keyBuilder) addSite(i int, s nhs.Site) {
 	// The bare name ("the Royal Marsden") needs "hospital" after it unless
 	// it is telling: "Royal X" or "A and B".
 	bare := entry{org: s.Parent, site: i, how: HowSite, tier: 3, need: needContext}
-	if len(x) >= 2 && (x[0] == "royal" || (len(x) >= 3 && x[1] == "and")) && !allIn(x[1:], genericWords) {
-		bare.bareOK = true
+	switch {
+	case len(x) >= 2 && x[0] == "royal" && !allIn(x[1:], genericWords):
+		bare.bareOK = true // "the Royal Marsden"
+	case len(x) >= 3 && x[1] == "and" && !allIn(x, genericWords, directionWords):
+		bare.theOK = true // "the Chelsea and Westminster"
 	}
 	b.add(x, bare)
 }

@@ -41,6 +41,8 @@ type Linker struct {
 	// town), so rows of different sources for one building can be told apart
 	// from different buildings of the same name.
 	sitePhys []string
+	// places holds the single words that name places.
+	places map[string]bool
 }
 
 // NewLinker loads the reference data and compiles the name trie.
@@ -79,6 +81,7 @@ func NewLinker(cfg Config) (*Linker, error) {
 		}
 	}
 	l.keys = b.keys
+	l.places = b.places
 	l.trie = newTrie()
 	for ki, k := range b.keys {
 		n := l.trie.insert(k.words)
@@ -290,11 +293,9 @@ func (l *Linker) evaluate(text string, toks []token, i, end int, k *keyEntries, 
 	// longer: the match looks like part of a longer proper name we do not
 	// know ("Michigan Department of Health", "Unite Connect", "Old
 	// Trafford", "Department of Health and Human Services").
-	longer := nextCap
-	if i > 0 && !toks[i].breakBefore && !toks[i-1].sentBefore && toks[i-1].cap &&
-		strings.TrimSpace(toks[i].gap) == "" && !toks[i-1].upper {
-		longer = true
-	}
+	prevCap := i > 0 && !toks[i].breakBefore && !toks[i-1].sentBefore && toks[i-1].cap && toks[i-1].norm != "the" &&
+		strings.TrimSpace(toks[i].gap) == "" && !toks[i-1].upper
+	longer := nextCap || prevCap
 	if !boundary && extEnd+1 < len(toks) && !toks[extEnd+1].breakBefore && toks[extEnd+1].cap {
 		switch toks[extEnd].norm {
 		case "and", "of", "for":
@@ -327,6 +328,9 @@ func (l *Linker) evaluate(text string, toks []token, i, end int, k *keyEntries, 
 				}
 			}
 		}
+		if prevCap && !e.acronym && e.need == needContext {
+			continue // "New York hospitals"
+		}
 		if longer && !ctx && !e.acronym && (e.curated > 0 || e.tier >= 2 || e.need != needNone) {
 			if !(e.curated > 0 && end == i+1 && !nextCap) && !(e.curated > 0 && nextCap && unionFollowers[toks[extEnd].norm]) {
 				continue
@@ -338,8 +342,7 @@ func (l *Linker) evaluate(text string, toks []token, i, end int, k *keyEntries, 
 				continue // part of a longer name we do not know ("Barts Health Centre")
 			}
 		case needContext:
-			multi := end-i > 1
-			if !(ctx || (e.bareOK && !nextCap) || (multi && prevThe && boundary) || (e.theOK && prevThe && !longer)) {
+			if !(ctx || (e.bareOK && !longer) || (e.theOK && prevThe && !longer)) {
 				continue
 			}
 		}

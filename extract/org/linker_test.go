@@ -116,6 +116,12 @@ func TestFind(t *testing.T) {
 			span: "NHS Greater Manchester Integrated Care Board", kind: KindBody},
 		{name: "initials after the name", text: "Bristol Royal Infirmary was picketed. Staff at the BRI said it was cold.", published: "2016-01-12",
 			span: "BRI", code: "RA7", how: HowAcronym},
+		{name: "component of a trust name", text: "An elderly woman leaves The Royal Liverpool Hospital through the picket.", published: "2016-01-12",
+			span: "Royal Liverpool Hospital", code: "RQ6", succ: "REM"},
+		{name: "place inside a longer name", text: "Covid-19 patients were admitted to New York hospitals.", published: "2020-04-01"},
+		{name: "island, not the trust", text: "Osborne, the Queen's seaside home on the Isle of Wight.", published: "2020-04-01"},
+		{name: "island trust", text: "The Isle of Wight NHS Trust said beds were full.", published: "2020-04-01",
+			span: "Isle of Wight NHS Trust", code: "R1F"},
 		{name: "initials alone", text: "Staff at the BRI said it was cold.", published: "2016-01-12"},
 	}
 	l := linker(t)

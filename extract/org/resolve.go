@@ -290,11 +290,20 @@ func (l *Linker) tieBreak(p *pending, at time.Time) {
 			}
 			n := 0
 			counted := map[string]bool{}
+			qualified := false
 			for _, w := range normPhrase(l.data.NameAt(c.codes[0], at)) {
-				if telling[w] && !counted[w] {
+				switch {
+				case telling[w] && !counted[w]:
 					n++
 					counted[w] = true
+				case l.places[w] && !directionWords[w]:
+					// "The Queen Elizabeth Hospital King's Lynn": the trust's
+					// own name says its hospital is one of several.
+					qualified = true
 				}
+			}
+			if qualified {
+				n = 0
 			}
 			switch {
 			case n > best:
