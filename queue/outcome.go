@@ -63,7 +63,10 @@ ON CONFLICT (input) DO UPDATE SET
 	started_at = EXCLUDED.started_at, finished_at = EXCLUDED.finished_at`
 
 // upsertFailed records a failed input. It never overwrites a success (a
-// duplicate run of a rescued job may fail after another run succeeded).
+// duplicate run of a rescued job may fail after another run succeeded), nor
+// an earlier verdict on the same job (a worker that died after recording
+// it), so the first error stays; a failed input added again gets a new job
+// and so a new verdict.
 const upsertFailed = `
 INSERT INTO queue_outcomes (input, status, worker, job_id, attempts, error, started_at, finished_at)
 VALUES ($1, 'failed', $2, $3, $4, $5, $6, $7)
@@ -71,7 +74,7 @@ ON CONFLICT (input) DO UPDATE SET
 	status = 'failed', worker = EXCLUDED.worker, job_id = EXCLUDED.job_id, attempts = EXCLUDED.attempts,
 	records = 0, failures = 0, note = '', error = EXCLUDED.error,
 	started_at = EXCLUDED.started_at, finished_at = EXCLUDED.finished_at
-WHERE queue_outcomes.status <> 'done'`
+WHERE queue_outcomes.status <> 'done' AND queue_outcomes.job_id <> EXCLUDED.job_id`
 
 // Outcomes returns every recorded outcome, ordered by input.
 func Outcomes(ctx context.Context, pool *pgxpool.Pool) ([]OutcomeRow, error) {

@@ -404,7 +404,8 @@ func TestRunGivesUp(t *testing.T) {
 	dsn := baseDSN(t)
 	tests := []struct {
 		name         string
-		priorRuns    int // runs whose worker died, as River's rescuer leaves them
+		priorRuns    int  // runs whose worker died, as River's rescuer leaves them
+		priorVerdict bool // the last of them recorded a failure before dying
 		process      func(context.Context, string) (queue.Outcome, error)
 		wantAttempts int
 		wantError    string
@@ -417,6 +418,14 @@ func TestRunGivesUp(t *testing.T) {
 				return queue.Outcome{Records: 1}, nil
 			},
 			wantAttempts: 4, wantError: "gave up after 3 attempts", wantCalls: 0,
+		},
+		{
+			name:      "worker died after recording the failure",
+			priorRuns: 3, priorVerdict: true,
+			process: func(context.Context, string) (queue.Outcome, error) {
+				return queue.Outcome{Records: 1}, nil
+			},
+			wantAttempts: 3, wantError: "first verdict", wantCalls: 0,
 		},
 		{
 			name: "input slower than JobTimeout",
@@ -446,6 +455,11 @@ func TestRunGivesUp(t *testing.T) {
 			if tt.priorRuns > 0 {
 				_, err := pool.Exec(ctx, `UPDATE river_job SET attempt = $1,
 					errors = ARRAY['{"at":"2026-01-01T00:00:00Z","attempt":3,"error":"Stuck job rescued by JobRescuer"}'::jsonb]`, tt.priorRuns)
+				require.NoError(t, err)
+			}
+			if tt.priorVerdict {
+				_, err := pool.Exec(ctx, `INSERT INTO queue_outcomes (input, status, worker, job_id, attempts, error, started_at, finished_at)
+					SELECT args->>'input', 'failed', 'dead', id, attempt, 'first verdict', now(), now() FROM river_job`)
 				require.NoError(t, err)
 			}
 			var mu sync.Mutex

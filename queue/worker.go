@@ -67,7 +67,7 @@ func (w *inputWorker) Work(ctx context.Context, job *river.Job[inputArgs]) error
 	if err := w.complete(ctx, job, out, started); err != nil {
 		return err
 	}
-	log.Debug().Int("records", out.Records).Int("failures", out.Failures).Msg("queue: input done")
+	log.Info().Int("records", out.Records).Int("failures", out.Failures).Msg("queue: input done")
 	return nil
 }
 
@@ -111,8 +111,9 @@ func (w *inputWorker) complete(ctx context.Context, job *river.Job[inputArgs], o
 	return nil
 }
 
-// fail records a failed outcome. The upsert is idempotent and never replaces
-// a success; a write error is logged, the job's state still says failed.
+// fail records a failed outcome. The upsert is idempotent and keeps a success
+// or an earlier verdict on the same job; a write error is only logged, since
+// the job's final state still tells Status the input failed.
 func (w *inputWorker) fail(ctx context.Context, job *river.Job[inputArgs], started time.Time, cause error) {
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), finishTimeout)
 	defer cancel()
