@@ -23,7 +23,9 @@ var unitStop = map[string]bool{
 	"excluding": true, "regarding": true, "concerning": true, "alongside": true,
 	"amid": true, "despite": true, "towards": true, "toward": true, "via": true, "like": true,
 	"unlike": true, "outside": true, "inside": true, "near": true, "beyond": true, "instead": true,
-	"said": true, "says": true, "say": true,
+	"said": true, "says": true, "say": true, "earlier": true, "later": true, "ago": true,
+	"yet": true, "again": true, "too": true, "here": true, "home": true, "away": true, "back": true,
+	"ahead": true, "tonight": true, "overnight": true,
 	"around": true, "under": true, "through": true, "until": true, "against": true,
 	"within": true, "without": true, "compared": true, "according": true, "same": true,
 }
@@ -52,6 +54,13 @@ func unitAfter(toks []token, last int, kind string) string {
 		switch toks[k2].lower {
 		case "the", "its", "their", "our", "all":
 			k3 := nextNonSpace(toks, k2)
+			if k3 < 0 {
+				return ""
+			}
+			// "75% of the 65 juniors": the share is of the juniors.
+			if toks[k3].kind == tNum {
+				k3 = nextNonSpace(toks, k3)
+			}
 			if k3 < 0 || toks[k3].kind != tWord {
 				return ""
 			}

@@ -200,13 +200,16 @@ func (b *builder) claimFor(c normalize.Count) (normalize.Claim, bool) {
 	if cl.Period == nil && !cl.Cumulative {
 		// "Just over 4,000 were postponed ...": the period of the claim
 		// just before, in the same paragraph, with the same metric.
-		if p := b.lastPrior(); p != nil && p.para == s.para && p.claim.Metric == metric && si-p.sent <= 1 && p.claim.Period != nil {
+		if p := b.lastPrior(); p != nil && p.para == s.para && p.claim.Metric == metric && si-p.sent <= 1 && p.claim.Period != nil &&
+			!(si == p.sent && b.dateInSentence(si)) {
+			// In the same sentence only a period carried from the sentence
+			// before is shared: a date here belongs to the figure it follows.
 			per := *p.claim.Period
 			cl.Period = &per
 		}
 	}
 	if cl.What == "" {
-		if p := b.lastPrior(); p != nil && p.para == s.para && p.claim.Metric == metric && si-p.sent <= 1 {
+		if p := b.lastPrior(); p != nil && p.para == s.para && p.claim.Metric == metric && p.claim.Kind == cl.Kind && si-p.sent <= 1 {
 			cl.What = p.claim.What
 		}
 	}
@@ -375,4 +378,15 @@ func subjectKey(s normalize.Subject) string {
 		return strings.ToUpper(s.Code)
 	}
 	return strings.ToLower(strings.TrimSpace(s.Name))
+}
+
+// dateInSentence reports whether sentence si holds a resolved date.
+func (b *builder) dateInSentence(si int) bool {
+	s := b.sents[si]
+	for _, d := range b.rec.Dates {
+		if d.Start != "" && d.Span.Start >= s.start && d.Span.End <= s.end {
+			return true
+		}
+	}
+	return false
 }

@@ -31,6 +31,9 @@ func (b *builder) periodFor(si int, c normalize.Count, cs, ce int, cumulative bo
 		if d.Span.End <= c.Span.Start && reportingRe.MatchString(b.text[d.Span.End:c.Span.Start]) {
 			continue // "On Monday, NHS England said that ..."
 		}
+		if b.countBetween(c, d.Span.Start, d.Span.End) || d.Span.End <= c.Span.Start && b.countJustBefore(d.Span.Start, s.start) {
+			continue // "2,100 were today and 500 ...": today dates the 2,100
+		}
 		dist := d.Span.Start - c.Span.End
 		if d.Span.End <= c.Span.Start {
 			dist = c.Span.Start - d.Span.End
@@ -62,4 +65,30 @@ func (b *builder) since(d *normalize.Date) bool {
 		return false
 	}
 	return strings.EqualFold(b.text[from:d.Span.Start], "since ")
+}
+
+// countBetween reports another count standing between the count c and
+// the span start..end.
+func (b *builder) countBetween(c normalize.Count, start, end int) bool {
+	lo, hi := end, c.Span.Start
+	if start >= c.Span.End {
+		lo, hi = c.Span.End, start
+	}
+	for _, o := range b.counts {
+		if o.Span != c.Span && o.Span.Start >= lo && o.Span.End <= hi {
+			return true
+		}
+	}
+	return false
+}
+
+// countJustBefore reports a count earlier in the sentence than a date: a
+// date following a figure dates that figure, not the ones after it.
+func (b *builder) countJustBefore(pos, sentStart int) bool {
+	for _, o := range b.counts {
+		if o.Span.Start >= sentStart && o.Span.End <= pos {
+			return true
+		}
+	}
+	return false
 }
