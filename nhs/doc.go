@@ -5,6 +5,9 @@
 // organisation took a trust over, what a trust was called at the time.
 //
 // The data is embedded with go:embed (see data/NOTICE.md for its sources,
-// dates and licence) and can be regenerated from a folder laid out like
-// ../shared/data/nhs with Update.
+// dates and the Open Government Licence attribution). To refresh it, run
+// Update on a folder laid out like ../shared/data/nhs (what
+// `cuttings refdata update --from DIR` does): either into nhs/data of the
+// source tree, so the next build embeds it, or into any folder that is then
+// passed as Load's fs.FS (os.DirFS) so a released binary uses it at once.
 package nhs

@@ -374,6 +374,25 @@ func (l *Linker) evaluate(text string, toks []token, i, end int, k *keyEntries, 
 		}
 		p.curated = e.curated
 	}
+	// A hospital's name with "hospital" written is a site mention even when
+	// the trust is named after it ("the Royal Marsden cancer hospital").
+	if len(p.cands) == 1 && p.how != HowAcronym && p.how != HowSite {
+		hosp := false
+		for _, w := range k.words {
+			hosp = hosp || w == "hospital" || w == "infirmary"
+		}
+		for j := end; j < extEnd; j++ {
+			hosp = hosp || toks[j].norm == "hospital" || toks[j].norm == "infirmary"
+		}
+		if hosp {
+			for _, e := range ok {
+				if e.site >= 0 && !e.anyCase && l.targetOf(e, at).key() == p.cands[0].key() {
+					p.how = HowSite
+					break
+				}
+			}
+		}
+	}
 	// A reading that needs a place or the rest of the article holds the
 	// match back only when no reading stands on its own.
 	p.needPlace, p.needDoc = true, true
