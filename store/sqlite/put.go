@@ -61,47 +61,33 @@ func (db *DB) Put(ctx context.Context, runID int64, recs []normalize.Record, raw
 	defer func() { _ = tx.Rollback() }()
 
 	now := ts(db.now())
-	artStmt, err := tx.PrepareContext(ctx, articleUpsert)
-	if err != nil {
-		return fmt.Errorf("sqlite: put: %w", err)
-	}
-	defer artStmt.Close()
-	child := make(map[string]*sql.Stmt, len(rows.Children))
-	del := make(map[string]*sql.Stmt, len(rows.Children))
-	for _, t := range rows.Children {
-		s, err := tx.PrepareContext(ctx, insertSQL(t))
-		if err != nil {
-			return fmt.Errorf("sqlite: put: %w", err)
-		}
-		defer s.Close()
-		child[t.Name] = s
-		d, err := tx.PrepareContext(ctx, `DELETE FROM `+t.Name+` WHERE article_id = ?`)
-		if err != nil {
-			return fmt.Errorf("sqlite: put: %w", err)
-		}
-		defer d.Close()
-		del[t.Name] = d
-	}
-
-	args := make([]any, 0, 32)
+	ids := make([]any, len(pre))
+	arts := make([][]any, len(pre))
 	for i := range pre {
 		p := &pre[i]
-		id := p.set.Article.ID
-		args = rows.Articles.Values(args[:0], p.set.Article)
-		args = append(args, nullID(runID), now, string(p.json))
-		if _, err := artStmt.ExecContext(ctx, args...); err != nil {
-			return fmt.Errorf("sqlite: put article %s: %w", id, err)
+		ids[i] = p.set.Article.ID
+		a := rows.Articles.Values(make([]any, 0, len(rows.Articles.Columns)+3), p.set.Article)
+		arts[i] = append(a, nullID(runID), now, string(p.json))
+	}
+	if err := execChunks(ctx, tx, articleCols, arts, articleUpsert); err != nil {
+		return fmt.Errorf("sqlite: put articles: %w", err)
+	}
+	for _, t := range rows.Children {
+		// Replace the articles' child rows: delete them all, then insert the
+		// batch's rows, many to a statement.
+		if err := execChunks(ctx, tx, 1, [][]any{ids}, func(n int) string {
+			return `DELETE FROM ` + t.Name + ` WHERE article_id IN (` + marks(n) + `)`
+		}); err != nil {
+			return fmt.Errorf("sqlite: put %s: %w", t.Name, err)
 		}
-		for _, t := range rows.Children {
-			if _, err := del[t.Name].ExecContext(ctx, id); err != nil {
-				return fmt.Errorf("sqlite: put %s of %s: %w", t.Name, id, err)
+		var vals [][]any
+		for i := range pre {
+			for _, r := range rows.ChildRows(&pre[i].set, t.Name) {
+				vals = append(vals, t.Values(make([]any, 0, len(t.Columns)), r))
 			}
-			for _, r := range rows.ChildRows(&p.set, t.Name) {
-				args = t.Values(args[:0], r)
-				if _, err := child[t.Name].ExecContext(ctx, args...); err != nil {
-					return fmt.Errorf("sqlite: put %s of %s: %w", t.Name, id, err)
-				}
-			}
+		}
+		if err := execChunks(ctx, tx, len(t.Columns), vals, func(n int) string { return insertSQL(t, n) }); err != nil {
+			return fmt.Errorf("sqlite: put %s: %w", t.Name, err)
 		}
 	}
 	if len(rawArgs) > 0 {
@@ -145,28 +131,75 @@ func (db *DB) rawArgs(runID int64, p store.RawPage) ([]any, error) {
 		nullStr(p.LastModified), nullID(runID)}, nil
 }
 
-// articleUpsert inserts an article or replaces every column of the stored
-// one with the same id.
-var articleUpsert = upsertSQL("articles", append(rows.Articles.Names(), "run_id", "updated_at", "record"), "id")
+// articleColumns are the articles table's columns: the row's, then the
+// run, the time of the write and the record's JSON.
+var articleColumns = append(rows.Articles.Names(), "run_id", "updated_at", "record")
 
-var rawUpsert = upsertSQL("raw_pages", []string{"uri", "kind", "url", "fetched_at", "warc_record_id",
-	"headers", "content_type", "format", "meta", "body", "body_encoding", "body_size", "etag",
-	"last_modified", "run_id"}, "uri")
+var articleCols = len(articleColumns)
 
-func insertSQL(t rows.Table) string {
-	cols := t.Names()
-	return `INSERT INTO ` + t.Name + ` (` + strings.Join(cols, ", ") + `) VALUES (` +
-		strings.TrimSuffix(strings.Repeat("?, ", len(cols)), ", ") + `)`
+// articleUpsert inserts n articles or replaces every column of the stored
+// ones with the same ids.
+func articleUpsert(n int) string {
+	return upsertRows("articles", articleColumns, "id", n)
 }
 
-func upsertSQL(table string, cols []string, key string) string {
+// maxVars bounds the parameters of one statement (SQLite allows 32766).
+const maxVars = 30000
+
+// execChunks executes sql(n) for the rows of args, as many rows per
+// statement as maxVars allows. With width 1 and one row of args, the row's
+// values are the parameters, chunked the same way.
+func execChunks(ctx context.Context, tx *sql.Tx, width int, args [][]any, sql func(n int) string) error {
+	if width == 1 && len(args) == 1 {
+		flat := args[0]
+		args = make([][]any, len(flat))
+		for i, v := range flat {
+			args[i] = []any{v}
+		}
+	}
+	per := max(1, maxVars/width)
+	flat := make([]any, 0, min(len(args), per)*width)
+	for len(args) > 0 {
+		n := min(len(args), per)
+		flat = flat[:0]
+		for _, a := range args[:n] {
+			flat = append(flat, a...)
+		}
+		if _, err := tx.ExecContext(ctx, sql(n), flat...); err != nil {
+			return err
+		}
+		args = args[n:]
+	}
+	return nil
+}
+
+// marks returns n comma-separated placeholders.
+func marks(n int) string {
+	return strings.TrimSuffix(strings.Repeat("?, ", n), ", ")
+}
+
+// tuples returns n parenthesised groups of width placeholders.
+func tuples(n, width int) string {
+	one := "(" + marks(width) + ")"
+	return strings.TrimSuffix(strings.Repeat(one+", ", n), ", ")
+}
+
+var rawUpsert = upsertRows("raw_pages", []string{"uri", "kind", "url", "fetched_at", "warc_record_id",
+	"headers", "content_type", "format", "meta", "body", "body_encoding", "body_size", "etag",
+	"last_modified", "run_id"}, "uri", 1)
+
+func insertSQL(t rows.Table, n int) string {
+	cols := t.Names()
+	return `INSERT INTO ` + t.Name + ` (` + strings.Join(cols, ", ") + `) VALUES ` + tuples(n, len(cols))
+}
+
+func upsertRows(table string, cols []string, key string, n int) string {
 	var set []string
 	for _, c := range cols {
 		if c != key {
 			set = append(set, c+" = excluded."+c)
 		}
 	}
-	return `INSERT INTO ` + table + ` (` + strings.Join(cols, ", ") + `) VALUES (` +
-		strings.TrimSuffix(strings.Repeat("?, ", len(cols)), ", ") + `) ON CONFLICT (` + key +
-		`) DO UPDATE SET ` + strings.Join(set, ", ")
+	return `INSERT INTO ` + table + ` (` + strings.Join(cols, ", ") + `) VALUES ` + tuples(n, len(cols)) +
+		` ON CONFLICT (` + key + `) DO UPDATE SET ` + strings.Join(set, ", ")
 }
