@@ -193,7 +193,7 @@ func TestBuild(t *testing.T) {
 		},
 		{
 			name: "a claim stated twice nearby is one claim",
-			rec: newFixture("There are about 45,000 junior doctors across the NHS in England.\n\nAll of them are in England: all 45,000 junior doctors in England.", "2016-01-12").rec,
+			rec:  newFixture("There are about 45,000 junior doctors across the NHS in England.\n\nAll of them are in England: all 45,000 junior doctors in England.", "2016-01-12").rec,
 			want: []expect{{subject: "England", metric: "junior doctors", value: 45000, approx: "about", what: "junior doctors"}},
 		},
 		{
