@@ -764,8 +764,8 @@ func buildWeekday(g groups, e *Expr) bool {
 			return false // "the Mail on Sunday"
 		}
 	}
-	next := strings.ToLower(nextWordRaw(text, wdEnd))
-	if weekdayNameAfter[next] {
+	nextRaw := nextWordRaw(text, wdEnd)
+	if isCapitalised(nextRaw) && weekdayNameAfter[strings.ToLower(nextRaw)] {
 		return false // "the Sunday Times"
 	}
 	after := text[wdEnd:]
