@@ -69,7 +69,7 @@ func trustForms(name string, kind string, b *keyBuilder) map[string]string {
 
 // recase writes words as they are cased in name.
 func recase(words []string, name string) string {
-	toks := tokenize(name)
+	toks := tokenize(name, nil)
 	out := make([]string, 0, len(words))
 	for _, w := range words {
 		found := w

@@ -237,7 +237,7 @@ func shortCore(words []string) []string {
 // components splits "Barnet, Enfield and Haringey" into its parts, using
 // the commas of the written name.
 func components(name string) [][]string {
-	toks := tokenize(name)
+	toks := tokenize(name, nil)
 	var out [][]string
 	var cur []string
 	for _, t := range toks {
@@ -282,7 +282,7 @@ func initials(words []string) string {
 
 // displayCore is the written name with the legal suffix cut, for components.
 func displayCore(name string, core []string) string {
-	toks := tokenize(name)
+	toks := tokenize(name, nil)
 	n := 0
 	for _, t := range toks {
 		if t.norm == "the" {

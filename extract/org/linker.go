@@ -43,6 +43,15 @@ type Linker struct {
 	sitePhys []string
 	// places holds the single words that name places.
 	places map[string]bool
+	vocab  *vocabulary
+}
+
+func maps(m map[string]map[string]bool) []map[string]bool {
+	out := make([]map[string]bool, 0, len(m))
+	for _, v := range m {
+		out = append(out, v)
+	}
+	return out
 }
 
 // NewLinker loads the reference data and compiles the name trie.
@@ -82,9 +91,30 @@ func NewLinker(cfg Config) (*Linker, error) {
 	}
 	l.keys = b.keys
 	l.places = b.places
+	l.vocab = newVocabulary()
+	for _, m := range []map[string]bool{suffixWords, contextWords, descriptorWords, unionFollowers, abbrevs, directionWords} {
+		for w := range m {
+			l.vocab.add(w)
+		}
+	}
+	for _, w := range []string{"the", "and", "of", "for", "health", "board", "university", "union", "members", "said", "says", "has", "is", "officials"} {
+		l.vocab.add(w)
+	}
+	for _, m := range append(append([]map[string]bool{}, l.sitePlaces...), maps(l.orgPlaces)...) {
+		for phrase := range m {
+			for _, w := range strings.Fields(phrase) {
+				l.vocab.add(w)
+			}
+		}
+	}
 	l.trie = newTrie()
+	wordIDs := make([]int32, 0, 8)
 	for ki, k := range b.keys {
-		n := l.trie.insert(k.words)
+		wordIDs = wordIDs[:0]
+		for _, w := range k.words {
+			wordIDs = append(wordIDs, l.vocab.add(w))
+		}
+		n := l.trie.insert(wordIDs)
 		l.trie.term[n] = int32(ki + 1)
 	}
 	l.log.Debug().Int("keys", len(l.keys)).Int("nodes", len(l.trie.term)).Msg("org linker built")
@@ -165,7 +195,7 @@ func (l *Linker) Find(text string, published time.Time) (ms []Mention, warnings 
 		at = l.now()
 		warnings = append(warnings, "organisations: publication date unknown; NHS codes are today's")
 	}
-	toks := tokenize(text)
+	toks := tokenize(text, l.vocab)
 	var found []*pending
 	for i := 0; i < len(toks); {
 		if p := l.matchAt(text, toks, i, at); p != nil {
@@ -222,7 +252,10 @@ func (l *Linker) matchAt(text string, toks []token, i int, at time.Time) *pendin
 		if j > i && toks[j].norm == "the" {
 			continue
 		}
-		next, ok := l.trie.step(n, toks[j].norm)
+		if toks[j].id < 0 {
+			break
+		}
+		next, ok := l.trie.step(n, toks[j].id)
 		if !ok {
 			break
 		}

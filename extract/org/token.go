@@ -1,7 +1,6 @@
 package org
 
 import (
-	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -9,7 +8,8 @@ import (
 // token is one word of the text, normalised for matching.
 type token struct {
 	start, end int    // byte span of the word as written
-	norm       string // lower case, apostrophes and possessive 's removed, & -> and
+	norm       string // lower case, apostrophes and possessive 's removed, & -> and; "" for a word outside the vocabulary
+	id         int32  // vocabulary index, -1 outside it
 	cap        bool   // starts with an upper-case letter
 	upper      bool   // two or more letters, all upper case
 	// breakBefore is set when a sentence or clause boundary (. ! ? ; : a
@@ -30,8 +30,9 @@ func isApostrophe(r rune) bool { return r == '\'' || r == '’' || r == '‘' }
 // tokenize splits text into words. Letters and digits make words; an
 // apostrophe inside or at the end of a word belongs to it; "&" is the word
 // "and"; everything else separates words.
-func tokenize(text string) []token {
+func tokenize(text string, v *vocabulary) []token {
 	toks := make([]token, 0, len(text)/5)
+	var buf []byte
 	pendingBreak, pendingSent := true, true
 	gapStart := 0
 	i := 0
@@ -41,7 +42,7 @@ func tokenize(text string) []token {
 			r, size = utf8.DecodeRuneInString(text[i:])
 		}
 		if r == '&' {
-			toks = append(toks, token{start: i, end: i + 1, norm: "and",
+			toks = append(toks, token{start: i, end: i + 1, norm: "and", id: v.id("and"),
 				breakBefore: pendingBreak, sentBefore: pendingSent, gap: text[gapStart:i]})
 			pendingBreak, pendingSent = false, false
 			i += size
@@ -94,7 +95,15 @@ func tokenize(text string) []token {
 		}
 		word := text[start:j]
 		t := token{start: start, end: j, breakBefore: pendingBreak, sentBefore: pendingSent, gap: text[gapStart:start]}
-		t.norm = normWord(word)
+		buf = normInto(buf[:0], word)
+		if v != nil {
+			t.id = -1
+			if id, ok := v.ids[string(buf)]; ok {
+				t.id, t.norm = id, v.words[id]
+			}
+		} else {
+			t.id, t.norm = -1, string(buf)
+		}
 		first, _ := utf8.DecodeRuneInString(word)
 		t.cap = unicode.IsUpper(first)
 		t.upper = isUpperWord(word)
@@ -121,59 +130,61 @@ func isUpperWord(w string) bool {
 
 // normWord lower-cases a word and drops apostrophes and a possessive 's
 // ("George's", "George’s", "Thomas'", "Thomas's" -> "george", "thomas").
-func normWord(w string) string {
-	// Fast path: plain ASCII words.
-	plain, lower := true, true
-	for i := 0; i < len(w); i++ {
+func normWord(w string) string { return string(normInto(nil, w)) }
+
+// normInto appends the normal form of w to buf[:0] without allocating for
+// words of ordinary length.
+func normInto(buf []byte, w string) []byte {
+	buf = buf[:0]
+	apos := false
+	for i := 0; i < len(w); {
 		c := w[i]
-		switch {
-		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
-		case c >= 'A' && c <= 'Z':
-			lower = false
-		default:
-			plain = false
-		}
-	}
-	if plain {
-		if !lower {
-			w = strings.ToLower(w)
-		}
-		switch w {
-		case "saint":
-			return "st"
-		case "center":
-			return "centre"
-		}
-		return w
-	}
-	lw := strings.ToLower(w)
-	for _, suf := range []string{"'s", "’s", "‘s"} {
-		if strings.HasSuffix(lw, suf) && len(lw) > len(suf) {
-			lw = lw[:len(lw)-len(suf)]
-			break
-		}
-	}
-	if strings.ContainsAny(lw, "'’‘") {
-		lw = strings.Map(func(r rune) rune {
-			if isApostrophe(r) {
-				return -1
+		if c < utf8.RuneSelf {
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
 			}
-			return r
-		}, lw)
+			if c == '\'' {
+				apos = true
+			}
+			buf = append(buf, c)
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(w[i:])
+		if isApostrophe(r) {
+			buf = append(buf, '\'')
+			apos = true
+		} else {
+			buf = utf8.AppendRune(buf, unicode.ToLower(r))
+		}
+		i += size
 	}
-	switch lw {
-	case "saint":
-		return "st"
-	case "center":
-		return "centre"
+	if !apos {
+		switch string(buf) {
+		case "saint":
+			return append(buf[:0], "st"...)
+		case "center":
+			return append(buf[:0], "centre"...)
+		}
+		return buf
 	}
-	return lw
+	if n := len(buf); n > 2 && buf[n-1] == 's' && buf[n-2] == '\'' {
+		buf = buf[:n-2]
+	}
+	j := 0
+	for _, c := range buf {
+		if c != '\'' {
+			buf[j] = c
+			j++
+		}
+	}
+	return buf[:j]
 }
 
 // normPhrase is the key form of a name: its normalised words joined by
 // spaces, without "the".
 func normPhrase(s string) []string {
-	toks := tokenize(s)
+	toks := tokenize(s, nil)
 	out := make([]string, 0, len(toks))
 	for _, t := range toks {
 		if t.norm == "the" {
@@ -182,4 +193,36 @@ func normPhrase(s string) []string {
 		out = append(out, t.norm)
 	}
 	return out
+}
+
+// vocabulary numbers the words the linker knows: words of keys and place
+// names, and the function words the rules look at. Other words are
+// tokenised without allocating a normal form.
+type vocabulary struct {
+	ids   map[string]int32
+	words []string
+}
+
+func newVocabulary() *vocabulary { return &vocabulary{ids: map[string]int32{}} }
+
+// add returns w's index, adding it when new.
+func (v *vocabulary) add(w string) int32 {
+	if id, ok := v.ids[w]; ok {
+		return id
+	}
+	id := int32(len(v.words))
+	v.ids[w] = id
+	v.words = append(v.words, w)
+	return id
+}
+
+// id returns w's index, -1 when unknown or v is nil.
+func (v *vocabulary) id(w string) int32 {
+	if v == nil {
+		return -1
+	}
+	if id, ok := v.ids[w]; ok {
+		return id
+	}
+	return -1
 }

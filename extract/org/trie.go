@@ -9,7 +9,7 @@ type trie struct {
 
 type edge struct {
 	node int32
-	word string
+	word int32 // vocabulary index
 }
 
 func newTrie() *trie {
@@ -17,7 +17,7 @@ func newTrie() *trie {
 }
 
 // insert adds words and returns the node it ends on.
-func (t *trie) insert(words []string) int32 {
+func (t *trie) insert(words []int32) int32 {
 	n := int32(0)
 	for _, w := range words {
 		next, ok := t.edges[edge{n, w}]
@@ -32,7 +32,7 @@ func (t *trie) insert(words []string) int32 {
 }
 
 // step follows one word from node n; ok is false when there is no edge.
-func (t *trie) step(n int32, w string) (int32, bool) {
+func (t *trie) step(n int32, w int32) (int32, bool) {
 	next, ok := t.edges[edge{n, w}]
 	return next, ok
 }
