@@ -32,9 +32,15 @@ func (db *DB) Put(ctx context.Context, runID int64, recs []normalize.Record, raw
 			return fmt.Errorf("postgres: put raw page %d (%s): %w: empty uri", i, raws[i].URL, store.ErrInvalid)
 		}
 	}
+	// Articles are upserted in id order (so concurrent batches lock them in
+	// the same order), their old child rows deleted, then the new child
+	// rows copied in with COPY, all in one transaction.
 	b := &pgx.Batch{}
 	now := db.now()
-	for _, rec := range rows.Latest(recs) {
+	latest := rows.Latest(recs)
+	ids := make([]string, len(latest))
+	child := make(map[string][][]any, len(rows.Children))
+	for i, rec := range latest {
 		set, err := rows.Build(rec, codec.PGText)
 		if err != nil {
 			return fmt.Errorf("postgres: put %s: %w", rec.ID, err)
@@ -43,14 +49,19 @@ func (db *DB) Put(ctx context.Context, runID int64, recs []normalize.Record, raw
 		if err != nil {
 			return fmt.Errorf("postgres: put %s: %w", rec.ID, err)
 		}
-		args := rows.Articles.Values(make([]any, 0, 20), set.Article)
+		ids[i] = set.Article.ID
+		args := rows.Articles.Values(make([]any, 0, len(rows.Articles.Columns)+3), set.Article)
 		args = append(args, nullID(runID), now, string(js))
 		b.Queue(articleUpsert, args...)
 		for _, t := range rows.Children {
-			b.Queue(`DELETE FROM `+t.Name+` WHERE article_id = $1`, set.Article.ID)
 			for _, r := range rows.ChildRows(&set, t.Name) {
-				b.Queue(insertSQL[t.Name], t.Values(nil, r)...)
+				child[t.Name] = append(child[t.Name], t.Values(make([]any, 0, len(t.Columns)), r))
 			}
+		}
+	}
+	if len(ids) > 0 {
+		for _, t := range rows.Children {
+			b.Queue(`DELETE FROM `+t.Name+` WHERE article_id = ANY($1)`, ids)
 		}
 	}
 	sorted := slices.Clone(raws)
@@ -63,7 +74,19 @@ func (db *DB) Put(ctx context.Context, runID int64, recs []normalize.Record, raw
 		b.Queue(rawUpsert, args...)
 	}
 	return db.inTx(ctx, "put", func(tx pgx.Tx) error {
-		return tx.SendBatch(ctx, b).Close()
+		if err := tx.SendBatch(ctx, b).Close(); err != nil {
+			return err
+		}
+		for _, t := range rows.Children {
+			vals := child[t.Name]
+			if len(vals) == 0 {
+				continue
+			}
+			if _, err := tx.CopyFrom(ctx, pgx.Identifier{t.Name}, t.Names(), pgx.CopyFromRows(vals)); err != nil {
+				return fmt.Errorf("copy %s: %w", t.Name, err)
+			}
+		}
+		return nil
 	})
 }
 
@@ -98,15 +121,6 @@ var articleUpsert = upsertSQL("articles", append(rows.Articles.Names(), "run_id"
 var rawUpsert = upsertSQL("raw_pages", []string{"uri", "kind", "url", "fetched_at", "warc_record_id",
 	"headers", "content_type", "format", "meta", "body", "body_encoding", "body_size", "etag",
 	"last_modified", "run_id"}, "uri")
-
-var insertSQL = func() map[string]string {
-	m := map[string]string{}
-	for _, t := range rows.Children {
-		cols := t.Names()
-		m[t.Name] = `INSERT INTO ` + t.Name + ` (` + strings.Join(cols, ", ") + `) VALUES (` + placeholders(len(cols)) + `)`
-	}
-	return m
-}()
 
 func placeholders(n int) string {
 	p := make([]string, n)
