@@ -97,7 +97,7 @@ type Client struct {
 	sem   chan struct{}
 
 	mu       sync.Mutex
-	limiters map[string]*rate.Limiter
+	limiters map[string]*hostLimiter
 	robots   map[string]*robotsEntry
 }
 
@@ -183,7 +183,7 @@ func New(cfg Config) *Client {
 			CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
 		},
 		sem:      make(chan struct{}, cfg.Concurrency),
-		limiters: make(map[string]*rate.Limiter),
+		limiters: make(map[string]*hostLimiter),
 		robots:   make(map[string]*robotsEntry),
 	}
 }
@@ -208,6 +208,21 @@ func sleep(ctx context.Context, d time.Duration) error {
 // ErrTooManyRedirects, ErrTimeout, fetch.ErrTooLarge, fetch.ErrBinary or a
 // *StatusError.
 func (c *Client) Get(ctx context.Context, rawURL string) (*fetch.Document, error) {
+	doc, err := c.Fetch(ctx, rawURL)
+	if err != nil {
+		return nil, err
+	}
+	doc.Format, err = format(doc.ContentType, doc.Body)
+	if err != nil {
+		return nil, fmt.Errorf("get %s: %w", rawURL, err)
+	}
+	return doc, nil
+}
+
+// Fetch is Get without the check that the body is a page, for feeds,
+// sitemaps and other machine-readable files. The Document's Format is
+// empty; everything else, robots.txt and the limits included, is as in Get.
+func (c *Client) Fetch(ctx context.Context, rawURL string) (*fetch.Document, error) {
 	u, err := checkURL(rawURL)
 	if err != nil {
 		return nil, fmt.Errorf("get %s: %w", rawURL, err)
@@ -216,7 +231,7 @@ func (c *Client) Get(ctx context.Context, rawURL string) (*fetch.Document, error
 	if err != nil {
 		return nil, fmt.Errorf("get %s: %w", rawURL, err)
 	}
-	doc := &fetch.Document{
+	return &fetch.Document{
 		URI:         res.url.String(),
 		Kind:        fetch.KindHTTP,
 		URL:         res.url.String(),
@@ -224,12 +239,7 @@ func (c *Client) Get(ctx context.Context, rawURL string) (*fetch.Document, error
 		Header:      res.header,
 		ContentType: res.header.Get("Content-Type"),
 		Body:        res.body,
-	}
-	doc.Format, err = format(doc.ContentType, doc.Body)
-	if err != nil {
-		return nil, fmt.Errorf("get %s: %w", rawURL, err)
-	}
-	return doc, nil
+	}, nil
 }
 
 // format decides how a body is to be read from its media type, sniffing
@@ -473,14 +483,22 @@ func (c *Client) retryAfter(h http.Header) time.Duration {
 	return 0
 }
 
+// hostLimiter is one host's rate limiter. Its mutex makes reading the
+// clock and reserving one step, so that concurrent callers never hand the
+// limiter times out of order (which would credit it extra tokens).
+type hostLimiter struct {
+	mu  sync.Mutex
+	lim *rate.Limiter
+}
+
 // limiter returns the rate limiter of a host.
-func (c *Client) limiter(host string) *rate.Limiter {
+func (c *Client) limiter(host string) *hostLimiter {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	host = strings.ToLower(host)
 	l, ok := c.limiters[host]
 	if !ok {
-		l = rate.NewLimiter(rate.Limit(c.cfg.Rate), 1)
+		l = &hostLimiter{lim: rate.NewLimiter(rate.Limit(c.cfg.Rate), 1)}
 		c.limiters[host] = l
 	}
 	return l
@@ -489,13 +507,19 @@ func (c *Client) limiter(host string) *rate.Limiter {
 // wait blocks until host may be sent another request.
 func (c *Client) wait(ctx context.Context, host string) error {
 	l := c.limiter(host)
-	r := l.ReserveN(c.cfg.Now(), 1)
+	l.mu.Lock()
+	now := c.cfg.Now()
+	r := l.lim.ReserveN(now, 1)
+	d := r.DelayFrom(now)
+	l.mu.Unlock()
 	if !r.OK() {
 		return fmt.Errorf("rate limit for %s cannot be met", host)
 	}
-	if d := r.DelayFrom(c.cfg.Now()); d > 0 {
+	if d > 0 {
 		if err := c.cfg.Sleep(ctx, d); err != nil {
+			l.mu.Lock()
 			r.CancelAt(c.cfg.Now())
+			l.mu.Unlock()
 			return err
 		}
 	}
@@ -506,7 +530,9 @@ func (c *Client) wait(ctx context.Context, host string) error {
 func (c *Client) slowDown(host string, delay time.Duration) {
 	delay = min(delay, maxCrawlDelay)
 	l := c.limiter(host)
-	if lim := rate.Every(delay); lim < l.Limit() {
-		l.SetLimitAt(c.cfg.Now(), lim)
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if lim := rate.Every(delay); lim < l.lim.Limit() {
+		l.lim.SetLimitAt(c.cfg.Now(), lim)
 	}
 }

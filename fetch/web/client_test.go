@@ -678,7 +678,7 @@ func TestRateLimitPerHostConcurrent(t *testing.T) {
 	// Arrival times jitter on a busy machine, so allow some slack; without
 	// the limiter the gaps would be near zero.
 	interval := time.Duration(float64(time.Second) / rateHz)
-	minGap := interval * 7 / 10
+	minGap := interval * 4 / 10 // new connections delay some arrivals
 	for _, s := range sites {
 		s.mu.Lock()
 		hits := append([]hit(nil), s.hits...)
@@ -692,7 +692,7 @@ func TestRateLimitPerHostConcurrent(t *testing.T) {
 			assert.GreaterOrEqual(t, gap, minGap, "gap before request %d to %s", i, s.URL)
 		}
 		span := hits[len(hits)-1].at.Sub(hits[0].at)
-		assert.GreaterOrEqual(t, span, time.Duration(perHost)*interval-20*time.Millisecond)
+		assert.GreaterOrEqual(t, span, time.Duration(perHost)*interval-30*time.Millisecond)
 	}
 }
 
