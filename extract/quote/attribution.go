@@ -118,7 +118,7 @@ func (d *doc) resolvePronoun(pos int, pronoun string) speaker {
 	case "she", "her", "hers":
 		want = 'f'
 	}
-	fallback := -1
+	fallback, fallbackSubj := -1, false
 	for i := len(d.mentions) - 1; i >= 0; i-- {
 		m := &d.mentions[i]
 		if m.start >= pos || m.inQuote {
@@ -139,9 +139,10 @@ func (d *doc) resolvePronoun(pos int, pronoun string) speaker {
 		}
 		if g == 0 && want != 0 {
 			// a name of unknown gender: take it only if no one of the
-			// right gender was named shortly before
-			if fallback < 0 {
+			// right gender was named shortly before; prefer a subject
+			if fallback < 0 || (!fallbackSubj && m.sentStart) {
 				fallback = m.person
+				fallbackSubj = m.sentStart
 			}
 			continue
 		}
@@ -372,6 +373,14 @@ func (d *doc) headSegment(pi, lo, c int, personOnly bool) (speaker, bool) {
 			continue
 		}
 		first := toks[a]
+		// leading conjunctions belong to no phrase
+		for a < b && toks[a].word && conjunctions[toks[a].lower] {
+			a++
+		}
+		if a >= b {
+			continue
+		}
+		first = toks[a]
 		if introWords[first.lower] || (strings.HasSuffix(first.lower, "ing") && !first.cap) || (strings.HasSuffix(first.lower, "ing") && first.cap && !d.startsMention(pi, a)) {
 			continue
 		}
@@ -390,7 +399,7 @@ func (d *doc) headSegment(pi, lo, c int, personOnly bool) (speaker, bool) {
 			if mi, ok := d.mentFirst[pi][k]; ok && !d.inQ[pi][k] {
 				m := d.mentions[mi]
 				prepObj := d.prepObject(pi, a, k)
-				if prepObj {
+				if prepObj && !(k > a && toks[k-1].lower == "by" && d.hasSpokes(pi, a, k)) {
 					continue
 				}
 				if (m.kind == kindPerson || m.kind == kindSingle) && !d.attributive(mi) {
@@ -710,4 +719,17 @@ func (d *doc) statementSource(pi, a, b int) (speaker, bool) {
 		}
 	}
 	return noSpeaker, false
+}
+
+var conjunctions = set("and", "but", "so", "yet", "or", "also", "then", "still", "plus")
+
+// hasSpokes reports whether tokens a..b-1 hold a word for a statement or a
+// spokesperson.
+func (d *doc) hasSpokes(pi, a, b int) bool {
+	for k := a; k < b; k++ {
+		if t := d.toks[pi][k]; t.word && spokesWords[t.lower] {
+			return true
+		}
+	}
+	return false
 }

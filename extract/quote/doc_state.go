@@ -26,6 +26,7 @@ type qrec struct {
 	para int
 	sp   speaker
 	raw  rawQuote
+	ri   int // index of raw in its paragraph
 }
 
 // doc holds the state of one Extract call.

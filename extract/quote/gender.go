@@ -13,7 +13,7 @@ var femaleNames = set(
 	"jessica", "jill", "joan", "joanna", "jo", "julia", "julie", "karen", "kate", "katherine", "kathleen", "kathy",
 	"kellyanne", "kelly", "kim", "kirsten", "krystal", "laura", "lauren", "linda", "lin", "lisa", "liz", "lily",
 	"lizzie", "loretta", "lucy", "maria", "marianne", "martha", "mary", "maxine", "megyn", "melania", "melanie",
-	"melissa", "michelle", "miranda", "nancy", "natalie", "nicola", "nina", "pamela", "pat", "patricia",
+	"melissa", "michelle", "miranda", "nancy", "natalie", "nicola", "nina", "pamela", "patricia",
 	"priti", "prianka", "rachel", "rae", "rebecca", "rosie", "ruth", "sabrieh", "sally", "samantha", "sandra",
 	"sarah", "sharon", "sheila", "sian", "sonya", "sophie", "stephanie", "susan", "suzanne", "tamara", "teresa",
 	"theresa", "tina", "tulsi", "valerie", "veronica", "victoria", "virginia", "wendy", "yvette", "zoe",

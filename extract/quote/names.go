@@ -123,7 +123,7 @@ func (d *doc) splitPhrase(toks []token, i, j int, ss bool) []mention {
 			ofOK := true
 			if toks[k].lower == "of" {
 				right := d.classify(toks, k+1, j, false)
-				ofOK = k-i >= 2 && (right.kind == kindOther || right.kind == kindOrg)
+				ofOK = k-i >= 2 && right.kind != kindPerson
 			}
 			if left.kind == kindPerson && ofOK {
 				rest := k + 1
@@ -223,12 +223,16 @@ func (d *doc) classify(toks []token, i, j int, ss bool) mention {
 	n := b - a + 1
 	// "Sandwell General hospital", "the Clinton campaign": a name used
 	// attributively before an organisation noun
-	if j+1 < len(toks) && toks[j+1].word && !toks[j+1].cap && !toks[j].poss && (orgNouns[toks[j+1].lower] || orgHeads[toks[j+1].lower]) {
+	if j+1 < len(toks) && toks[j+1].word && !toks[j+1].cap && (orgNouns[toks[j+1].lower] || (!toks[j].poss && orgHeads[toks[j+1].lower])) {
 		m.kind = kindOrg
 		m.end = toks[j+1].end
 		m.nameStart, m.nameEnd = m.start, m.end
 		m.titles = nil
 		m.orgName = d.text[m.start:m.end]
+		if toks[j].poss {
+			// "Ryan’s campaign"
+			m.orgName = d.text[m.start:toks[j].possEnd] + " " + toks[j+1].lower
+		}
 		m.tokLast = j + 1
 		m.poss = toks[j+1].poss
 		return m
@@ -241,6 +245,11 @@ func (d *doc) classify(toks []token, i, j int, ss bool) mention {
 		}
 	}
 	switch {
+	case allTitle && hasOrg:
+		m.kind = kindOrg
+		m.nameStart, m.nameEnd = m.start, m.end
+		m.titles = nil
+		m.orgName = d.text[m.start:m.end]
 	case connector && !hasOrg && !hasAcr:
 		m.kind = kindOther
 	case allTitle:

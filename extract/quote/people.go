@@ -72,6 +72,17 @@ func (d *doc) resolvePeople() {
 // singleLooksPerson accepts a lone capitalised word as a person when an
 // appositive follows it ("Sabrieh, a junior doctor, said").
 func (d *doc) singleLooksPerson(m *mention) bool {
+	// "Lynch announced", "Kunin said"
+	if pi := d.paraAt(m.start); pi >= 0 && !m.poss {
+		toks := d.toks[pi]
+		k := m.tokLast + 1
+		for k < len(toks) && toks[k].word && auxSkip[toks[k].lower] {
+			k++
+		}
+		if k < len(toks) && toks[k].word && speechCues[toks[k].lower] && toks[k].lower != "according" {
+			return true
+		}
+	}
 	rest := d.text[m.end:min(len(d.text), m.end+12)]
 	for _, p := range []string{", a ", ", an ", ", the ", ", who ", ", whose ", ", 1", ", 2", ", 3", ", 4", ", 5", ", 6", ", 7", ", 8", ", 9"} {
 		if strings.HasPrefix(rest, p) {

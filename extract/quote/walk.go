@@ -63,7 +63,7 @@ func (d *doc) walk() {
 			if d.isSign(pi, r) {
 				continue
 			}
-			sp := d.attribute(pi, ri)
+			sp := d.attribute(pi, ri, false)
 			startsPara := r.open < 0 || r.open == p.Start
 			if !sp.known && startsPara {
 				switch {
@@ -83,7 +83,7 @@ func (d *doc) walk() {
 					}
 				}
 			}
-			q := qrec{para: pi, sp: sp, raw: r}
+			q := qrec{para: pi, sp: sp, raw: r, ri: ri}
 			q.q = Quote{Text: s, Start: r.start, End: r.end, Kind: d.quoteKind(pi, r)}
 			d.quotes = append(d.quotes, q)
 			paraQ = append(paraQ, len(d.quotes)-1)
@@ -107,6 +107,12 @@ func (d *doc) walk() {
 					d.quotes[qi].sp = d.quotes[paraQ[j]].sp
 					break
 				}
+			}
+		}
+		// still unknown: weaker clues elsewhere in the paragraph
+		for _, qi := range paraQ {
+			if !d.quotes[qi].sp.known {
+				d.quotes[qi].sp = d.attribute(pi, d.quotes[qi].ri, true)
 			}
 		}
 		for _, qi := range paraQ {
@@ -151,7 +157,7 @@ func (d *doc) walk() {
 }
 
 // attribute finds the speaker of raw quote ri in paragraph pi.
-func (d *doc) attribute(pi, ri int) speaker {
+func (d *doc) attribute(pi, ri int, fallbacks bool) speaker {
 	toks := d.toks[pi]
 	r := d.raws[pi][ri]
 	p := d.paras[pi]
@@ -180,10 +186,7 @@ func (d *doc) attribute(pi, ri int) speaker {
 	// pre clause
 	lo := firstIn
 	for lo > 0 {
-		if d.inQ[pi][lo-1] {
-			break
-		}
-		if d.sentEnd(pi, lo-1) {
+		if !d.inQ[pi][lo-1] && d.sentEnd(pi, lo-1) {
 			break
 		}
 		lo--
@@ -218,7 +221,8 @@ func (d *doc) attribute(pi, ri int) speaker {
 				sp, found = d.subjectAfter(pi, c, firstIn)
 			} else {
 				sp, found = d.subjectOf(pi, lo, c, firstIn)
-				if !found {
+				if !found && !d.wordsBetween(pi, lo, c) {
+					// "Said the senator: “..."
 					sp, found = d.subjectAfter(pi, c, firstIn)
 				}
 			}
@@ -239,7 +243,7 @@ func (d *doc) attribute(pi, ri int) speaker {
 				}
 			}
 		}
-		for c := lastIn + 1; c < hi && c < lastIn+14; c++ {
+		for c := lastIn + 1; c < hi && c < lastIn+32; c++ {
 			cue, ok := d.isCue(pi, c)
 			if !ok {
 				continue
@@ -254,7 +258,7 @@ func (d *doc) attribute(pi, ri int) speaker {
 				}
 			}
 			if between && cue != "according to" {
-				sp, found = d.subjectBefore(pi, lastIn+1, c)
+				sp, found = d.subjectOf(pi, lastIn+1, c, hi)
 			} else {
 				sp, found = d.subjectAfter(pi, c, hi)
 			}
@@ -265,6 +269,12 @@ func (d *doc) attribute(pi, ri int) speaker {
 		}
 		return noSpeaker, false
 	}
+	// "Obama's “if you like your plan” promise"
+	if firstIn > 0 {
+		if mi, ok := d.mentLast[pi][firstIn-1]; ok && d.mentions[mi].poss && d.mentions[mi].kind != kindOther {
+			return d.mentionSpeaker(mi)
+		}
+	}
 	if preHasWords {
 		if sp, ok := tryPre(); ok {
 			return sp
@@ -272,6 +282,9 @@ func (d *doc) attribute(pi, ri int) speaker {
 	}
 	if sp, ok := tryPost(); ok {
 		return sp
+	}
+	if !fallbacks {
+		return noSpeaker
 	}
 	// a fragment in a sentence without a speech verb ("Reid has called
 	// Trump a “human leech”"), or words after a colon ("President Obama
@@ -649,4 +662,15 @@ func (d *doc) lastSubject(pi int) (speaker, bool) {
 		end = lo - 1
 	}
 	return noSpeaker, false
+}
+
+// wordsBetween reports whether tokens lo..hi-1 of paragraph pi hold a word
+// outside quotes.
+func (d *doc) wordsBetween(pi, lo, hi int) bool {
+	for k := lo; k < hi; k++ {
+		if d.toks[pi][k].word && !d.inQ[pi][k] {
+			return true
+		}
+	}
+	return false
 }

@@ -82,6 +82,7 @@ var commonCap = set(
 	"nearly", "already", "never", "always", "sometimes", "often", "elsewhere", "together", "anyway",
 	"consider", "sorry", "hang", "junior", "senior", "former", "old", "young",
 	"democrats", "republicans", "americans", "tories", "conservatives", "liberals", "voters",
+	"alongside", "amid", "amongst", "beside", "besides", "unlike", "including", "excluding", "regarding",
 )
 
 // honorifics are forms of address; they go to titles, not names.
@@ -136,7 +137,7 @@ var orgHeads = set(
 	"gazette", "radio", "tv", "television", "channel", "broadcasting", "press", "reuters", "press",
 	"house", "providers", "employers", "confederation", "unison", "unite", "gmb", "cabinet",
 	"caucus", "pac", "project", "institution", "initiative", "programme", "program", "center",
-	"hq", "headquarters", "consortium", "partnership", "icb", "ccg", "system", "executive", "panel",
+	"hq", "headquarters", "consortium", "partnership", "icb", "ccg", "system", "panel",
 	"movement", "church", "embassy", "team", "staff", "division", "unit", "lab", "laboratory",
 	"committee", "review", "poll", "survey", "report", "statement", "twitter", "facebook", "cnn", "fox",
 	"msnbc", "nbc", "abc", "cbs", "bbc", "itv", "sky", "politico", "breitbart", "times", "fbi", "cia",
