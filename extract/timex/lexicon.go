@@ -13,14 +13,18 @@ const (
 	// Abbreviations; the ones without a dot are only used next to a day
 	// number, where they cannot be names or verbs.
 	reMonAbbrDot = `Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept\.|Sep\.|Oct\.|Nov\.|Dec\.`
-	reMonAbbr    = reMonAbbrDot + `|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec`
+	reMonAbbrCap = reMonAbbrDot + `|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec`
+	reMonAbbr    = reMonAbbrCap + `|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec`
 	reMonAny     = `(?:` + reMonFull + `|` + reMonAbbr + `)`
-	reMonWord    = `(?:` + reMonFull + `|` + reMonAbbrDot + `)`
-	reDay        = `(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?`
-	reYear       = `(?:1[89]\d\d|20\d\d)`
-	reWeekday    = `(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|monday|tuesday|wednesday|thursday|friday|saturday|sunday)`
-	reNumWord    = `(?i:\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|a\s+couple\s+of)`
-	rePoss       = `(?:['’]s)?`
+	// Before a day number ("Mar 10") a lower-case abbreviation could be a
+	// verb ("to mar 10 years of work"), so only capitalised ones count.
+	reMonFirst = `(?:` + reMonFull + `|` + reMonAbbrCap + `)`
+	reMonWord  = `(?:` + reMonFull + `|` + reMonAbbrDot + `)`
+	reDay      = `(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?`
+	reYear     = `(?:1[89]\d\d|20\d\d)`
+	reWeekday  = `(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|monday|tuesday|wednesday|thursday|friday|saturday|sunday)`
+	reNumWord  = `(?i:\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|a\s+couple\s+of)`
+	rePoss     = `(?:['’]s)?`
 )
 
 var monthNumbers = map[string]int{
