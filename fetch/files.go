@@ -166,6 +166,10 @@ func (f *Files) readFile(path string, yield func(*Document, error) bool) bool {
 			return fail(fmt.Errorf("%w: web archives are not enabled", ErrUnsupported))
 		}
 		for doc, err := range f.Archive(path) {
+			var ie *InputError
+			if err != nil && !errors.As(err, &ie) {
+				err = &InputError{Input: path, Stage: "fetch", Err: err}
+			}
 			if !yield(doc, err) {
 				return false
 			}

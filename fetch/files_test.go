@@ -223,7 +223,8 @@ func TestFilesArchiveHook(t *testing.T) {
 	}}
 	r := collect(f.Read([]string{p}))
 	assert.Len(t, r.docs, 1)
-	assert.Len(t, r.errs, 1)
+	require.Len(t, r.errs, 1)
+	assert.Equal(t, p+": fetch: truncated", r.errs[0].Error(), "archive errors name the archive")
 }
 
 func FuzzParseLine(f *testing.F) {
