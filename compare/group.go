@@ -172,7 +172,8 @@ func subjectKey(s normalize.Subject) string {
 }
 
 // byPeriod splits claims into clusters whose periods overlap (claims
-// without a period form their own cluster).
+// without a period form their own cluster) and whose things counted are
+// the same (SameWhat).
 func byPeriod(claims []Source, idx []int) [][]int {
 	parent := make([]int, len(idx))
 	for i := range parent {
@@ -188,7 +189,8 @@ func byPeriod(claims []Source, idx []int) [][]int {
 	}
 	for a := range idx {
 		for b := a + 1; b < len(idx); b++ {
-			if periodsOverlap(claims[idx[a]].Claim.Period, claims[idx[b]].Claim.Period) {
+			ca, cb := claims[idx[a]].Claim, claims[idx[b]].Claim
+			if periodsOverlap(ca.Period, cb.Period) && SameWhat(ca.What, cb.What) {
 				parent[find(a)] = find(b)
 			}
 		}
@@ -251,7 +253,8 @@ func spanOf(ss []Source) *normalize.Period {
 	return p
 }
 
-// check marks the group's independent sources and its conflict.
+// check marks the group's independent sources and its conflict: two
+// figures from different articles whose intervals (Bounds) do not meet.
 func check(g *Group) {
 	g.Independent = 0
 	var orig []int
@@ -264,6 +267,9 @@ func check(g *Group) {
 	for x := 0; x < len(orig); x++ {
 		for y := x + 1; y < len(orig); y++ {
 			a, b := g.Sources[orig[x]], g.Sources[orig[y]]
+			if sameArticle(a, b) {
+				continue // an article's own figures are parts, not rival counts
+			}
 			ia, ib := Bounds(a.Claim), Bounds(b.Claim)
 			if ia.Overlaps(ib) {
 				continue

@@ -181,3 +181,30 @@ func TestFormatValue(t *testing.T) {
 	assert.Equal(t, "-1,200", formatValue(-1200))
 	assert.Equal(t, "604", formatValue(604))
 }
+
+func TestSameWhat(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want bool
+	}{
+		{"appointments", "inpatient and outpatient appointments and operations", true},
+		{"inpatient operations and procedures", "outpatient operations", false},
+		{"planned surgeries", "outpatient appointments", false},
+		{"", "anything", true},
+		{"hospital appointments", "patient appointments and procedures", true},
+		{"treatments", "appointments or operations", false},
+		{"surgeries", "planned surgery", true},
+	}
+	for _, tc := range tests {
+		assert.Equal(t, tc.want, SameWhat(tc.a, tc.b), "%q / %q", tc.a, tc.b)
+	}
+}
+
+func TestSameArticleFiguresDoNotConflict(t *testing.T) {
+	a := src("a", "Paper A", "2016-01-12", england, "cancelled", 1425, "exact", nil, "1,425 inpatient operations alongside 2,535 outpatient ones")
+	b := src("a", "Paper A", "2016-01-12", england, "cancelled", 2535, "exact", nil, "1,425 inpatient operations alongside 2,535 outpatient ones")
+	gs := Groups([]Source{a, b})
+	require.Len(t, gs, 1)
+	assert.False(t, gs[0].Conflict)
+	assert.Equal(t, 2, gs[0].Independent)
+}
