@@ -10,6 +10,9 @@ type Shape int
 const (
 	// ShapeDay is one calendar day: Month and Day, Year when written.
 	ShapeDay Shape = iota + 1
+	// ShapeWeekOf is the seven days starting on Month/Day ("the week
+	// commencing 4 February", "w/c Feb 4"), Year when written.
+	ShapeWeekOf
 	// ShapeDayRange runs from Month/Day to EndMonth/EndDay (Year and
 	// EndYear when written).
 	ShapeDayRange
@@ -99,7 +102,7 @@ func (e Expr) Absolute() bool {
 	switch e.Shape {
 	case ShapeYear, ShapeFinancialYear:
 		return true
-	case ShapeDay, ShapeDayList, ShapeMonth, ShapeHoliday:
+	case ShapeDay, ShapeWeekOf, ShapeDayList, ShapeMonth, ShapeHoliday:
 		return e.Year != 0 && !e.YearFromRef
 	case ShapeDayRange, ShapeMonthRange:
 		return e.Year != 0 || e.EndYear != 0

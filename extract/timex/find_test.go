@@ -172,6 +172,8 @@ func TestFind(t *testing.T) {
 				{"2015-12", "2015-12-01", "2015-12-31", "month", "date"},
 			}},
 		{name: "lower-case abbreviation before a number is a verb", text: "It would mar 10 years of work.", want: nil},
+		{name: "week commencing", text: "Rotas for the week commencing 2 October are out.",
+			want: []want{{"the week commencing 2 October", "2023-10-02", "2023-10-08", "week", "date"}}},
 		{name: "month range", text: "The ward was closed from March to May.",
 			want: []want{{"from March to May", "2023-03-01", "2023-05-31", "month", "range"}}},
 		{name: "month range across a year end", text: "Cases rose between November 2022 and February.",

@@ -160,6 +160,16 @@ func Parse(text string) []Expr {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	for i := range out {
+		if out[i].Shape == ShapeDay && !out[i].YearFromRef {
+			if loc := reWeekOfBefore.FindStringIndex(lastN(text[:out[i].Start], 48)); loc != nil {
+				// "the week commencing 4 February" is that week.
+				out[i].Start -= len(lastN(text[:out[i].Start], 48)) - loc[0]
+				out[i].Text = text[out[i].Start:out[i].End]
+				out[i].Shape = ShapeWeekOf
+			}
+		}
+	}
+	for i := range out {
 		if needsLean(out[i]) {
 			out[i].Lean = leanAt(text, out[i].Start, out[i].End)
 		}
@@ -213,7 +223,7 @@ func withNeeds(r rule, needs ...string) rule {
 
 func needsLean(e Expr) bool {
 	switch e.Shape {
-	case ShapeDay, ShapeDayList, ShapeDayRange, ShapeMonth, ShapeMonthRange, ShapeHoliday:
+	case ShapeDay, ShapeWeekOf, ShapeDayList, ShapeDayRange, ShapeMonth, ShapeMonthRange, ShapeHoliday:
 		return e.Year == 0 && e.EndYear == 0 && !e.YearFromRef && e.Lean == LeanNearest
 	case ShapeWeekday:
 		return e.Rel == "" && e.Lean == LeanNearest
@@ -742,6 +752,8 @@ func buildAgo(g groups, e *Expr) bool {
 
 var reWeekdayRangeAfter = regexp.MustCompile(`^\s*(?:to|through|until|till|-|–|and|or|&)\s*` + reWeekday + `s?\b`)
 var reWeekdayRangeBefore = regexp.MustCompile(reWeekday + `\s*(?:to|through|until|till|-|–)\s*$`)
+var reWeekOfBefore = regexp.MustCompile(`(?i:(?:the\s+)?week\s+(?:beginning|commencing|starting)(?:\s+on)?|w/c)\s+$`)
+
 var reWeekdayFromBefore = regexp.MustCompile(`(?i:from)\s+` + reWeekday + `\s*(?:to|through|until|till|-|–)\s*$`)
 var rePluralWeekdayAfter = regexp.MustCompile(`^\s*(?:and|or|&)\s*` + reWeekday + `s\b`)
 

@@ -147,6 +147,15 @@ func Resolve(e Expr, ref time.Time) (m Mention, ok bool) {
 			d := day(y, time.Month(e.Month), e.Day)
 			return span{d, d}, true
 		})
+	case ShapeWeekOf:
+		m.Grain = GrainWeek
+		s, ok = fixedOrYearless(e.Year, ref, e.Lean, func(y int) (span, bool) {
+			if !validDay(y, e.Month, e.Day) {
+				return span{}, false
+			}
+			d := day(y, time.Month(e.Month), e.Day)
+			return span{d, d.AddDate(0, 0, 6)}, true
+		})
 	case ShapeDayList:
 		m.Kind = KindList
 		s, ok = fixedOrYearless(e.Year, ref, e.Lean, func(y int) (span, bool) {
