@@ -605,6 +605,10 @@ func readPostfix(toks []token, last int, c *Count) int {
 		c.Approx = About
 		return k + 1
 	}
+	if k+1 < len(toks) && toks[k].s == "-" && toks[k+1].lower == "plus" {
+		c.Approx = AtLeast
+		return k + 1
+	}
 	j := nextNonSpace(toks, last)
 	if j < 0 || toks[j].lower != "or" {
 		return last
@@ -679,6 +683,9 @@ func readRangeEnd(toks []token, first, last int, lo num, c *Count) (float64, int
 	hi, ok := parseNumber(toks, k)
 	if !ok || hi.digits != lo.digits && sep == "-" {
 		return 0, last, -1, false
+	}
+	if lo.plain && len(toks[lo.first].s) == 4 && lo.value >= 1800 && lo.value <= 2099 && c.Kind == KindCount && !hi.scaled && hi.plain {
+		return 0, last, -1, false // "by 2030 to 32 percent", "2010 to 2012": years
 	}
 	hiLast := readSuffix(toks, hi.last, &hiCount)
 	v := hi.value

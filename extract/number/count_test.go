@@ -104,6 +104,11 @@ func TestFind(t *testing.T) {
 		{name: "one alone", in: "one of the trusts and no one else", want: nil},
 		{name: "half an hour", in: "half an hour later in the second half of the year", want: nil},
 		{name: "small words kept", in: "two young children", want: []want{{text: "two", value: 2, unit: "young children"}}},
+		{name: "year before a percent", in: "cut emissions by 2030 to 32 percent below 2005 levels", want: []want{{text: "32 percent", value: 32, kind: KindPercent}}},
+		{name: "scores", in: "a surprise 5-4 decision and a 4-4 ruling", want: nil},
+		{name: "plus suffix duration", in: "no tax for 15-plus years", want: nil},
+		{name: "age before a dash", in: "Crutcher, 40 ― a father", want: nil},
+		{name: "and a half years", in: "his seven and a half years in office and three o’clock", want: nil},
 		{name: "empty", in: "", want: nil},
 	}
 	for _, tc := range tests {

@@ -112,7 +112,7 @@ func excluded(text string, toks []token, n num, first, last int, c Count, dates 
 		}
 	}
 	// Years: "in 2012", "the 2009 contract", "2010-11".
-	if n.plain && c.Kind == KindCount && !c.IsRange() && len(ft.s) == 4 && c.Approx == Exact {
+	if n.plain && c.Kind == KindCount && !c.IsRange() && len(ft.s) == 4 {
 		v := n.value
 		if v >= 1800 && v <= 2099 && !yearUsedAsCount(toks, n) {
 			skip := last
@@ -138,9 +138,28 @@ func excluded(text string, toks []token, n num, first, last int, c Count, dates 
 			return true, last
 		}
 	}
-	// Durations: "a 96-hour strike", "18 months", "80 to 90 hours".
+	// Scores and votes: "a 5-4 decision", "a 4-4 ruling".
+	if n.plain && n.last+2 < len(toks) && toks[n.last+1].s == "-" && toks[n.last+2].kind == tNum &&
+		toks[n.last+1].start == toks[n.last].end && toks[n.last+2].start == toks[n.last+1].end && !c.IsRange() {
+		return true, n.last + 2
+	}
+	// Durations: "a 96-hour strike", "18 months", "80 to 90 hours",
+	// "seven and a half years"; times: "three o’clock".
 	if c.Kind == KindCount {
-		if w := nextWordLower(toks, last); timeUnits[w] && !compoundNoun(toks, last, w) {
+		w := nextWordLower(toks, last)
+		if w == "o'clock" {
+			return true, last
+		}
+		if w == "and" {
+			if j := nextNonSpace(toks, last); j >= 0 {
+				if a := nextNonSpace(toks, j); a >= 0 && toks[a].lower == "a" {
+					if h := nextNonSpace(toks, a); h >= 0 && toks[h].lower == "half" {
+						w = nextWordLower(toks, h)
+					}
+				}
+			}
+		}
+		if timeUnits[w] && !compoundNoun(toks, last, w) {
 			return true, last
 		}
 		// "between four and 10 hours": the first number of a pair.
@@ -189,6 +208,10 @@ func yearUsedAsCount(toks []token, n num) bool {
 	if isCapitalised(toks[nx].s) || len(w) < 3 || !strings.HasSuffix(w, "s") || timeUnits[w] {
 		return false
 	}
+	switch w {
+	case "levels", "figures", "prices", "rates", "standards", "terms", "values", "elections", "accounts", "games", "olympics":
+		return false // "below 2005 levels", "the 2012 Olympics"
+	}
 	if p := prevNonSpace(toks, n.first); p >= 0 {
 		switch toks[p].lower {
 		case "in", "since", "from", "by", "until", "till", "of", "during", "before", "after", "the", "and", "to", "between", "early", "late", "mid":
@@ -220,7 +243,7 @@ func isAge(toks []token, n num) bool {
 		return true
 	}
 	switch toks[nx].s {
-	case ",", ".", ";", ")", ":":
+	case ",", ".", ";", ")", ":", "–", "—", "―":
 		return true
 	}
 	if toks[nx].kind != tWord {
