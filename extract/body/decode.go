@@ -18,7 +18,7 @@ import (
 const (
 	// maxInputBytes is the most of a page that is read; the rest is dropped
 	// with WarnTruncated.
-	maxInputBytes = 8 << 20
+	maxInputBytes = 4 << 20
 	// maxGzipBytes bounds a gzip member's decompressed size.
 	maxGzipBytes = maxInputBytes
 )
@@ -78,7 +78,7 @@ func decode(raw []byte, contentType string) (decoded, error) {
 		}
 	}
 	if !utf8.ValidString(s) {
-		s = strings.ToValidUTF8(s, "\uFFFD")
+		s = strings.ToValidUTF8(s, "")
 		d.warnings = append(d.warnings, WarnInvalidUTF8)
 	}
 	if strings.IndexByte(s, 0) >= 0 {
@@ -102,7 +102,8 @@ func isBinary(raw []byte) bool {
 	}
 	ctrl := 0
 	for _, b := range head {
-		if b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f' && b != 0x1b {
+		// NUL bytes are stripped later; other control bytes are not text.
+		if b < 0x20 && b != 0 && b != '\t' && b != '\n' && b != '\r' && b != '\f' && b != 0x1b {
 			ctrl++
 		}
 	}
@@ -137,14 +138,14 @@ func declaredEncoding(raw []byte, enc encoding.Encoding, name string) (encoding.
 	}
 	if m := metaCharset.FindSubmatch(head); m != nil {
 		if e, n := charset.Lookup(string(m[1])); e != nil {
-			if n == "utf-8" && !utf8.Valid(raw) {
+			if valid, invalid := utf8Counts(raw); n == "utf-8" && valid == 0 && invalid > 0 {
 				// Declared UTF-8 but it is not: fall through to the guess.
 				return charmap.Windows1252, "windows-1252", false
 			}
 			return e, n, true
 		}
 	}
-	if utf8.Valid(raw) {
+	if mostlyUTF8(raw) {
 		return encoding.Nop, "utf-8", false
 	}
 	if name == "utf-8" {
@@ -161,4 +162,31 @@ func hasHighBit(b []byte) bool {
 		}
 	}
 	return false
+}
+
+// mostlyUTF8 reports whether raw is UTF-8 with at most a few stray bytes:
+// its valid multi-byte sequences outnumber its invalid bytes four to one.
+func mostlyUTF8(raw []byte) bool {
+	valid, invalid := utf8Counts(raw)
+	return invalid == 0 || valid >= 4*invalid
+}
+
+// utf8Counts counts the valid multi-byte UTF-8 sequences in raw and the
+// bytes that are not part of one.
+func utf8Counts(raw []byte) (valid, invalid int) {
+	for i := 0; i < len(raw); {
+		if raw[i] < 0x80 {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(raw[i:])
+		if r == utf8.RuneError && size <= 1 {
+			invalid++
+			i++
+			continue
+		}
+		valid++
+		i += size
+	}
+	return valid, invalid
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/PuerkitoBio/goquery"
 	"github.com/markusmobius/go-trafilatura"
+	"golang.org/x/net/html"
 )
 
 // minArticleRunes is the body length below which a page is reported as
@@ -92,7 +93,15 @@ func Extract(raw []byte, opt Options) (*Result, error) {
 	if tm.Language != "" && (res.Language == "" || utf8.RuneCountInString(res.Text) > 1000) {
 		res.Language = tm.Language
 	}
-	if n := utf8.RuneCountInString(res.Text); n == 0 {
+	n := utf8.RuneCountInString(res.Text)
+	if n > 0 && n < minArticleRunes && !pm.isArticleType() && linkDensity(doc) > 0.4 {
+		// A short text on a page of links is a list of headlines, not an
+		// article body.
+		res.Text, res.Blocks = "", nil
+		res.Warnings = append(res.Warnings, WarnIndexPage)
+		n = 0
+	}
+	if n == 0 {
 		res.Warnings = append(res.Warnings, WarnEmpty)
 	} else if n < minArticleRunes {
 		res.Warnings = append(res.Warnings, WarnShort)
@@ -148,4 +157,13 @@ func dropStandfirstHeading(paras []paragraph, desc string) []paragraph {
 		}
 	}
 	return paras
+}
+
+// linkDensity is the share of the page's visible text that is link text.
+func linkDensity(doc *html.Node) float64 {
+	total, linked := textRunes(doc, false)
+	if total == 0 {
+		return 0
+	}
+	return float64(linked) / float64(total)
 }

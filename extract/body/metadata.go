@@ -19,6 +19,8 @@ type pageMeta struct {
 	liveBlog bool
 	// ogType is the og:type value, e.g. "article" or "video.other".
 	ogType string
+	// articleLD is true when JSON-LD describes the page as an article.
+	articleLD bool
 }
 
 // metaTags maps lower-cased meta name, property, itemprop and http-equiv
@@ -64,6 +66,9 @@ func readMetadata(root *html.Node, pageURL string) pageMeta {
 	for _, t := range ld.Types {
 		if strings.EqualFold(t, "LiveBlogPosting") {
 			pm.liveBlog = true
+		}
+		if articleTypes[strings.ToLower(t)] >= 3 {
+			pm.articleLD = true
 		}
 	}
 
@@ -152,4 +157,10 @@ func normLanguage(s string) string {
 		return ""
 	}
 	return strings.ToLower(code)
+}
+
+// isArticleType reports whether the page declares itself an article, by
+// og:type or a JSON-LD article type.
+func (pm pageMeta) isArticleType() bool {
+	return pm.ogType == "article" || pm.articleLD
 }

@@ -63,6 +63,7 @@ type Options struct {
 const (
 	WarnShort          = "not an article: body suspiciously short"
 	WarnEmpty          = "not an article: no body text found"
+	WarnIndexPage      = "not an article: page is mostly links"
 	WarnCharsetGuessed = "charset guessed"
 	WarnInvalidUTF8    = "invalid byte sequences replaced"
 	WarnTruncated      = "page truncated to size limit"
