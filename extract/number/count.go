@@ -115,6 +115,13 @@ func readCount(text string, toks []token, i int, dates []span) (Count, int, bool
 	// Postfix hedges: "20-odd", "100+", "100 or more", "200 or so".
 	last = readPostfix(toks, last, &c)
 
+	// Ratios read as shares: "7 in 10 voters", "nine out of 10" → 70%.
+	if c.Kind == KindCount && c.Approx != AtLeast {
+		if v, end, ok := readRatio(toks, last, c.Value); ok {
+			c.Kind, c.Value, last = KindPercent, v, end
+		}
+	}
+
 	// Ranges: "80 to 90", "5k-20k", "between 200 and 300".
 	rangeFirst := first
 	if hi, hiLast, between, ok := readRangeEnd(toks, first, last, n, &c); ok {
@@ -847,4 +854,42 @@ func decimalWords(toks []token, p int) (float64, int, bool) {
 		return 0, p, false
 	}
 	return f, end, true
+}
+
+// readRatio reads "in 10" or "out of 10" after a count and returns the
+// share as a percentage: "3 in 10" → 30.
+func readRatio(toks []token, last int, n float64) (float64, int, bool) {
+	j := nextNonSpace(toks, last)
+	if j < 0 {
+		return 0, last, false
+	}
+	switch toks[j].lower {
+	case "in":
+	case "out":
+		k := nextNonSpace(toks, j)
+		if k < 0 || toks[k].lower != "of" {
+			return 0, last, false
+		}
+		j = k
+	default:
+		return 0, last, false
+	}
+	k := nextNonSpace(toks, j)
+	if k < 0 || (toks[k].kind != tNum && toks[k].kind != tWord) {
+		return 0, last, false
+	}
+	d, ok := parseNumber(toks, k)
+	if !ok || d.scaled && d.value > 1000 || d.value < 2 || d.value > 1000 || n <= 0 || n > d.value {
+		return 0, last, false
+	}
+	if d.digits && !d.plain {
+		return 0, last, false
+	}
+	// "3 in 10", "one in five": the divisor is a round small number.
+	switch d.value {
+	case 2, 3, 4, 5, 6, 7, 8, 9, 10, 20, 50, 100, 1000:
+	default:
+		return 0, last, false
+	}
+	return round6(n / d.value * 100), d.last, true
 }

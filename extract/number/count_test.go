@@ -109,6 +109,10 @@ func TestFind(t *testing.T) {
 		{name: "plus suffix duration", in: "no tax for 15-plus years", want: nil},
 		{name: "age before a dash", in: "Crutcher, 40 ― a father", want: nil},
 		{name: "and a half years", in: "his seven and a half years in office and three o’clock", want: nil},
+		{name: "ratios as shares", in: "about 4 in 10 voters and nine out of 10 doctors", want: []want{
+			{text: "about 4 in 10", value: 40, approx: About, kind: KindPercent, unit: "voters"},
+			{text: "nine out of 10", value: 90, kind: KindPercent, unit: "doctors"}}},
+		{name: "list numbers and No.", in: "Intro\n2. PANEL RULES and the No. 1 enemy in the Constitution of 1780", want: nil},
 		{name: "empty", in: "", want: nil},
 	}
 	for _, tc := range tests {

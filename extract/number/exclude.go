@@ -114,7 +114,7 @@ func excluded(text string, toks []token, n num, first, last int, c Count, dates 
 	// Years: "in 2012", "the 2009 contract", "2010-11".
 	if n.plain && c.Kind == KindCount && !c.IsRange() && len(ft.s) == 4 {
 		v := n.value
-		if v >= 1800 && v <= 2099 && !yearUsedAsCount(toks, n) {
+		if v >= 1600 && v <= 2099 && !yearUsedAsCount(toks, n) {
 			skip := last
 			if n.last+2 < len(toks) && (toks[n.last+1].s == "-" || toks[n.last+1].s == "–" || toks[n.last+1].s == "/") &&
 				toks[n.last+2].kind == tNum && len(toks[n.last+2].s) <= 4 && toks[n.last+1].start == ft.end {
@@ -170,6 +170,16 @@ func excluded(text string, toks []token, n num, first, last int, c Count, dates 
 				}
 			}
 		}
+	}
+	// List numbers: "2. U.N. PANEL RULES", "1) Welfare reform".
+	if n.plain && n.value < 100 && c.Kind == KindCount && n.last+2 < len(toks) &&
+		(toks[n.last+1].s == "." || toks[n.last+1].s == ")") && toks[n.last+2].kind == tSpace && lineStart(toks, n.first) {
+		return true, last
+	}
+	// "No. 1", "no. 10".
+	if n.plain && n.value < 1000 && prev >= 1 && toks[prev].s == "." && prev == n.first-2 &&
+		(toks[prev-1].s == "No" || toks[prev-1].s == "no" || toks[prev-1].s == "Nos") && toks[prev-1].end == toks[prev].start {
+		return true, last
 	}
 	// Index numbers: "level 4", "year 1 or 2", "Radio 4", "No 10".
 	if n.digits && n.plain && n.value < 1000 && c.Kind == KindCount && c.Approx == Exact {
@@ -313,6 +323,19 @@ func compoundNoun(toks []token, last int, unit string) bool {
 	switch nextWordLower(toks, j) {
 	case "case", "cases", "patient", "patients", "centre", "centres", "surgery", "surgeries", "visitors", "trippers", "passes", "tickets":
 		return unit == "day" || unit == "night"
+	}
+	return false
+}
+
+// lineStart reports whether token i starts a line (after optional spaces
+// or a list dash).
+func lineStart(toks []token, i int) bool {
+	j := i - 1
+	if j < 0 {
+		return true
+	}
+	if toks[j].kind == tSpace {
+		return strings.Contains(toks[j].s, "\n") || j == 0
 	}
 	return false
 }

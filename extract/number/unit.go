@@ -91,8 +91,8 @@ func nounPhrase(toks []token, k int) string {
 			if len(words) > 0 && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing")) && len(w) > 4 {
 				break
 			}
-			if isCapitalised(t.s) && len(words) == 0 && isNumberWord(w) {
-				break
+			if isNumberWord(w) {
+				break // "voters and nine out of 10"
 			}
 			if pending != "" {
 				words = append(words, pending)
