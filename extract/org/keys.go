@@ -29,6 +29,7 @@ type entry struct {
 	acronym bool // must be one word written in capitals
 	bareOK  bool // a needContext entry that may stand alone when capitalised
 	theOK   bool // a needContext entry that may stand alone after "the" ("the Christie")
+	possOK  bool // a one-word hospital name that stands alone written with 's ("Addenbrooke's")
 	unite   bool // "Unite": a verb at the start of a sentence
 }
 
@@ -469,14 +470,49 @@ func (b *keyBuilder) addSite(i int, s nhs.Site) {
 	}
 	// The bare name ("the Royal Marsden") needs "hospital" after it unless
 	// it is telling: "Royal X" or "A and B".
+	b.addBare(i, s, x, name)
+	// "Alder Hey Children's Hospital" is "Alder Hey".
+	xs := x
+	for len(xs) > 1 && descriptorWords[xs[len(xs)-1]] {
+		xs = xs[:len(xs)-1]
+	}
+	if len(xs) < len(x) && !allIn(xs, genericWords, directionWords) {
+		b.addBare(i, s, xs, name)
+	}
+}
+
+// addBare adds a hospital's name without "hospital". It needs "hospital"
+// after it unless it is telling: "the Royal Marsden", "the Chelsea and
+// Westminster", "the John Radcliffe", "Addenbrooke's".
+func (b *keyBuilder) addBare(i int, s nhs.Site, x []string, name string) {
 	bare := entry{org: s.Parent, site: i, how: HowSite, tier: 3, need: needContext}
 	switch {
 	case len(x) >= 2 && x[0] == "royal" && !allIn(x[1:], genericWords):
-		bare.bareOK = true // "the Royal Marsden"
-	case len(x) >= 3 && x[1] == "and" && !allIn(x, genericWords, directionWords):
-		bare.theOK = true // "the Chelsea and Westminster"
+		bare.bareOK = true
+	case b.placeOnly(x) || allIn(x, genericWords, directionWords):
+	case len(x) == 1:
+		// One word is often an ordinary word ("the Manor", "the Chase"):
+		// only "Addenbrooke's" written with its 's stands alone.
+		bare.possOK = possessive(name, x[0]) && !personWords[x[0]]
+	default:
+		bare.theOK = true
 	}
 	b.add(x, bare)
+}
+
+// personWords name people as well as hospitals ("the Queen's", "St
+// Mary's").
+var personWords = set("queen", "king", "prince", "princess", "lady", "st", "god", "mother", "father", "children", "women", "men", "people", "duchess", "duke", "countess", "guy")
+
+// possessive reports whether word is written with 's in name
+// ("Addenbrooke's Hospital").
+func possessive(name, word string) bool {
+	for _, t := range tokenize(name, nil) {
+		if t.norm == word && t.poss {
+			return true
+		}
+	}
+	return false
 }
 
 // addCurated adds the hand-listed bodies.

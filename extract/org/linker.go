@@ -375,7 +375,8 @@ func (l *Linker) evaluate(text string, toks []token, i, end int, k *keyEntries, 
 				continue // part of a longer name we do not know ("Barts Health Centre")
 			}
 		case needContext:
-			if !(ctx || (e.bareOK && !longer) || (e.theOK && prevThe && !longer)) {
+			poss := e.possOK && end == i+1 && toks[i].poss && !toks[i].sentBefore
+			if !(ctx || (e.bareOK && !longer) || (e.theOK && prevThe && !longer) || (poss && !longer)) {
 				continue
 			}
 		}

@@ -122,6 +122,13 @@ func TestFind(t *testing.T) {
 		{name: "island, not the trust", text: "Osborne, the Queen's seaside home on the Isle of Wight.", published: "2020-04-01"},
 		{name: "island trust", text: "The Isle of Wight NHS Trust said beds were full.", published: "2020-04-01",
 			span: "Isle of Wight NHS Trust", code: "R1F"},
+		{name: "hospital by its own word", text: "Pickets gathered at Addenbrooke's on Tuesday.", published: "2023-01-10",
+			span: "Addenbrooke's", code: "RGT", how: HowSite},
+		{name: "hospital named for a person", text: "Doctors at the John Radcliffe walked out.", published: "2023-01-10",
+			span: "John Radcliffe", code: "RTH", how: HowSite},
+		{name: "the person, not the hospital", text: "John Radcliffe said the plan was sound.", published: "2023-01-10"},
+		{name: "title with possessive", text: "It hangs at Osborne, the Queen's seaside home.", published: "2023-01-10"},
+		{name: "common word after the", text: "Stay at The Manor at Weston-on-the-Green from £175.", published: "2019-11-01"},
 		{name: "initials alone", text: "Staff at the BRI said it was cold.", published: "2016-01-12"},
 	}
 	l := linker(t)

@@ -10,8 +10,10 @@ type token struct {
 	start, end int    // byte span of the word as written
 	norm       string // lower case, apostrophes and possessive 's removed, & -> and; "" for a word outside the vocabulary
 	id         int32  // vocabulary index, -1 outside it
-	cap        bool   // starts with an upper-case letter
-	upper      bool   // two or more letters, all upper case
+	poss       bool   // written with a possessive 's or s'
+
+	cap   bool // starts with an upper-case letter
+	upper bool // two or more letters, all upper case
 	// breakBefore is set when a sentence or clause boundary (. ! ? ; : a
 	// paragraph, a bracket or a quote mark) separates this word from the
 	// previous one: matches never run across it.
@@ -95,6 +97,15 @@ func tokenize(text string, v *vocabulary) []token {
 		}
 		word := text[start:j]
 		t := token{start: start, end: j, breakBefore: pendingBreak, sentBefore: pendingSent, gap: text[gapStart:start]}
+		if n := len(word); n > 1 {
+			last, _ := utf8.DecodeLastRuneInString(word)
+			if isApostrophe(last) {
+				t.poss = true
+			} else if last == 's' {
+				prev, _ := utf8.DecodeLastRuneInString(word[:n-1])
+				t.poss = isApostrophe(prev)
+			}
+		}
 		buf = normInto(buf[:0], word)
 		if v != nil {
 			t.id = -1
