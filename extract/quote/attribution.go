@@ -286,6 +286,17 @@ func (d *doc) subjectBefore(pi, lo, c int) (speaker, bool) {
 			return d.resolveOrg(t.start, ""), true
 		case t.lower == "i" || t.lower == "we" || t.lower == "you":
 			return speaker{person: -1, known: true}, true
+		case t.lower == "who":
+			// "according to Lena Fischer, who said"
+			k := j - 1
+			if k >= lo && !toks[k].word && d.tokText(toks[k]) == "," {
+				k--
+			}
+			if mi, ok := d.mentLast[pi][k]; ok && k >= lo {
+				if m := d.mentions[mi]; m.kind == kindPerson || m.kind == kindSingle {
+					return d.withApposition(d.mentionSpeaker(mi), pi, mi, c), true
+				}
+			}
 		}
 	}
 	if mi, ok := d.mentLast[pi][j]; ok && !d.inQ[pi][j] {
@@ -549,7 +560,7 @@ func (d *doc) subjectAfter(pi, c, hi int) (speaker, bool) {
 // withApposition adds the title and organisation an appositive gives:
 // "Rae Wheatcroft, Chief Operating Officer at Bolton NHS Foundation Trust,".
 func (d *doc) withApposition(sp speaker, pi, mi, c int) speaker {
-	if sp.person < 0 {
+	if sp.person < 0 || sp.person >= len(d.people) {
 		return sp
 	}
 	p := &d.people[sp.person]

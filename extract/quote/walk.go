@@ -18,7 +18,7 @@ type blockState struct {
 
 // walk goes through the paragraphs in order, finding quotes and speakers.
 func (d *doc) walk() {
-	var last speaker    // speaker of the latest quote
+	last := noSpeaker   // speaker of the latest quote
 	lastPara := -10     // paragraph of the latest quote
 	var openSp *speaker // speaker of a quote left open at the end of the previous paragraph
 	bs := blockState{sp: noSpeaker}
@@ -35,7 +35,10 @@ func (d *doc) walk() {
 			}
 			d.emitBlock(pi, sp)
 			last, lastPara = sp, pi
-			bs.active, bs.sp, bs.first = true, sp, false
+			// the markup says where the block ends: keep its speaker for a
+			// following <blockquote> paragraph only
+			bs = blockState{sp: sp}
+			introPara, introSp = pi, sp
 			continue
 		}
 		raws := d.raws[pi]
@@ -424,7 +427,7 @@ func (d *doc) finish(qi int) {
 	q.q.SpeakerTitle = q.sp.title
 	q.q.SpeakerOrganisation = q.sp.orgOf
 	q.q.Cue = q.sp.cue
-	if q.sp.person >= 0 {
+	if q.sp.person >= 0 && q.sp.person < len(d.people) {
 		p := &d.people[q.sp.person]
 		p.speaker = true
 		q.q.Speaker = p.name
