@@ -237,8 +237,9 @@ func parseDigits(toks []token, i int) (num, bool) {
 				n.value *= m
 				n.last += 2
 				n.scaled, n.plain = true, false
-				// "1.5 million and a half" is rare; "two thousand and
-				// twenty" in digits does not occur.
+				if _, word := scaleWords[nt.lower]; word {
+					n.value, n.last = digitScaleTail(toks, n.value, m, n.last)
+				}
 			}
 		}
 	}
@@ -617,11 +618,18 @@ func readPostfix(toks []token, last int, c *Count) int {
 		return k + 1
 	}
 	j := nextNonSpace(toks, last)
-	if j < 0 || toks[j].lower != "or" {
+	if j < 0 || toks[j].lower != "or" && toks[j].lower != "and" {
 		return last
 	}
 	m := nextNonSpace(toks, j)
 	if m < 0 {
+		return last
+	}
+	if toks[j].lower == "and" && (toks[m].lower == "more" || toks[m].lower == "above" || toks[m].lower == "over") {
+		c.Approx = AtLeast
+		return m
+	}
+	if toks[j].lower != "or" {
 		return last
 	}
 	switch toks[m].lower {
@@ -656,12 +664,12 @@ func readRangeEnd(toks []token, first, last int, lo num, c *Count) (float64, int
 			return 0, last, -1, false
 		}
 		switch {
-		case toks[j].lower == "to":
+		case toks[j].lower == "to" || toks[j].lower == "through" || toks[j].lower == "thru":
 			sep = "to"
 		case toks[j].lower == "and" && between >= 0 && toks[between].lower == "between":
 			sep = "and"
-		case toks[j].s == "–" || toks[j].s == "-" && between >= 0:
-			sep = "-"
+		case toks[j].s == "–" || toks[j].s == "-" || toks[j].s == "—":
+			sep = "-" // spaced: both bounds must be digits (checked below)
 		default:
 			return 0, last, -1, false
 		}
@@ -892,4 +900,44 @@ func readRatio(toks []token, last int, n float64) (float64, int, bool) {
 		return 0, last, false
 	}
 	return round6(n / d.value * 100), d.last, true
+}
+
+// digitScaleTail reads the rest of "4 thousand 3 hundred and 21" after a
+// digit and a scale word: smaller digit groups, each with an optional
+// smaller scale, joined by spaces or "and".
+func digitScaleTail(toks []token, value, scale float64, last int) (float64, int) {
+	for {
+		j := nextNonSpace(toks, last)
+		if j < 0 {
+			return value, last
+		}
+		if toks[j].lower == "and" {
+			if j = nextNonSpace(toks, j); j < 0 {
+				return value, last
+			}
+		}
+		if toks[j].kind != tNum || strings.ContainsAny(toks[j].s, ",.") {
+			return value, last
+		}
+		v, err := strconv.ParseFloat(toks[j].s, 64)
+		if err != nil || v >= scale {
+			return value, last
+		}
+		end := j
+		m := 1.0
+		if k := nextNonSpace(toks, j); k >= 0 {
+			if s, ok := scaleWords[toks[k].lower]; ok && s < scale {
+				m, end = s, k
+			}
+		}
+		if v*m >= scale {
+			return value, last
+		}
+		value += v * m
+		last = end
+		if m == 1 {
+			return value, last
+		}
+		scale = m
+	}
 }

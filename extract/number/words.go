@@ -110,7 +110,7 @@ var prefixQualifiers = func() []qualifier {
 		{"just over", Over}, {"well over", Over}, {"slightly over", Over}, {"just more than", Over},
 		{"well more than", Over}, {"slightly more than", Over}, {"more than", Over}, {"over", Over},
 		{"in excess of", Over}, {"upwards of", Over}, {"above", Over}, {"exceeding", Over},
-		{"exceeded", Over}, {"exceeds", Over}, {"surpassed", Over}, {"surpassing", Over}, {"surpasses", Over},
+		{"exceeded", Over}, {"exceeds", Over}, {"exceed", Over}, {"surpass", Over}, {"surpassed", Over}, {"surpassing", Over}, {"surpasses", Over},
 		{"topped", Over}, {"tops", Over}, {"greater than", Over}, {"higher than", Over}, {"passed", Over},
 		{"nearly", Under}, {"almost", Under}, {"just under", Under}, {"slightly under", Under},
 		{"under", Under}, {"fewer than", Under}, {"less than", Under}, {"just below", Under},
