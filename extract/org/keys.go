@@ -339,7 +339,8 @@ func (b *keyBuilder) addOrg(o *nhs.Org) {
 		}
 		if sc := shortCore(core); len(sc) > 0 && len(sc) < len(core) {
 			n := b.needFor(sc)
-			b.add(sc, entry{org: o.ID, site: -1, how: HowShort, tier: 2, need: n, bareOK: n == needNone})
+			b.add(sc, entry{org: o.ID, site: -1, how: HowShort, tier: 2, need: n, bareOK: n == needNone,
+				theOK: len(sc) == 1 && !b.placeOnly(sc)}) // "the Whittington"
 		}
 		if o.Kind == nhs.KindTrust || o.Kind == nhs.KindBoard {
 			if comps := components(displayCore(dn.Name, core)); comps != nil {
@@ -384,7 +385,13 @@ func (b *keyBuilder) addAcronym(a, org string) {
 func siteName(name string) (string, []string) {
 	var places []string
 	if i := strings.Index(name, " - "); i > 0 {
-		name = name[:i]
+		left, right := name[:i], name[i+3:]
+		name = left
+		if strings.Contains(left, "Trust") && !strings.Contains(right, "Trust") {
+			// "Nottingham University Hospitals NHS Trust - Queen's Medical
+			// Centre Campus"
+			name = strings.TrimSuffix(strings.TrimSuffix(right, " Campus"), " Site")
+		}
 	}
 	if i := strings.Index(name, ": "); i > 0 {
 		name = name[i+2:] // "UCLH Outreach: The Princess Grace Hospital"
@@ -412,13 +419,41 @@ func (b *keyBuilder) addSite(i int, s nhs.Site) {
 	if len(words) == 0 || anyIn(words, set("trust", "ltd", "limited", "plc", "cic", "llp")) {
 		return
 	}
+	// A place after "hospital" ("Queen Elizabeth Hospital Birmingham",
+	// "University Hospital Lewisham") qualifies the name.
+	for k := len(words) - 2; k >= 0; k-- {
+		if words[k] != "hospital" && words[k] != "infirmary" {
+			continue
+		}
+		tail := words[k+1:]
+		if !b.placeOnly(tail) || tail[0] == "of" || tail[0] == "for" {
+			break
+		}
+		head := words[:k+1]
+		if hasPrefix(head, []string{"university"}) || allIn(head, genericWords) {
+			// "University Hospital Lewisham" is "Lewisham hospital".
+			b.add(append(append([]string{}, tail...), "hospital"), entry{org: s.Parent, site: i, how: HowSite, tier: 2})
+		} else {
+			b.addSiteWords(i, s, head, name)
+		}
+		break
+	}
+	b.addSiteWords(i, s, words, name)
+}
+
+// addSiteWords adds a hospital's name words and their shortenings.
+func (b *keyBuilder) addSiteWords(i int, s nhs.Site, words []string, name string) {
 	e := entry{org: s.Parent, site: i, how: HowSite, tier: 1}
 	hasFacility := anyIn(words, facilityWords)
 	last := words[len(words)-1]
 	generic := allIn(words, genericWords)
 	if !hasFacility {
+		if last == "royal" && len(words) >= 2 {
+			// "Salford Royal" stands alone.
+			b.add(words, entry{org: s.Parent, site: i, how: HowSite, tier: 2, need: needContext, bareOK: true})
+		}
 		// "St Thomas'" is written "St Thomas' hospital".
-		words = append(words, "hospital")
+		words = append(append([]string{}, words...), "hospital")
 		last = "hospital"
 	} else if generic && !anyIn(words, set("hospital", "infirmary")) {
 		return // "Child Development Centre"
@@ -439,24 +474,28 @@ func (b *keyBuilder) addSite(i int, s nhs.Site) {
 	if len(x) == 0 {
 		return
 	}
-	// "University Hospital Lewisham" -> "Lewisham hospital".
-	for _, h := range [][]string{{"university", "hospital", "of"}, {"university", "hospital"}} {
-		if hasPrefix(words, h) && len(words) > len(h) {
-			rest := words[len(h):]
-			if !allIn(rest, genericWords) {
-				b.add(append(append([]string{}, rest...), "hospital"), entry{org: s.Parent, site: i, how: HowSite, tier: 2})
-			}
+	// "Sandwell General Hospital" -> "Sandwell hospital"; "Dewsbury and
+	// District Hospital" -> "Dewsbury hospital", "Dewsbury District Hospital".
+	var v, vAnd []string
+	for j, w := range x {
+		if siteFillers[w] {
+			continue
 		}
-	}
-	var v []string
-	for _, w := range x {
-		if !siteFillers[w] {
-			v = append(v, w)
+		if w == "and" && j+1 < len(x) && siteFillers[x[j+1]] {
+			continue
 		}
+		v = append(v, w)
 	}
-	if len(v) > 0 && len(v) < len(x) && !allIn(v, genericWords) {
-		ev := entry{org: s.Parent, site: i, how: HowSite, tier: 2}
-		b.add(append(append([]string{}, v...), last), ev)
+	for j, w := range x {
+		if w == "and" && j+1 < len(x) && siteFillers[x[j+1]] {
+			continue
+		}
+		vAnd = append(vAnd, w)
+	}
+	for _, alt := range [][]string{v, vAnd} {
+		if len(alt) > 0 && len(alt) < len(x) && !allIn(alt, genericWords) {
+			b.add(append(append([]string{}, alt...), last), entry{org: s.Parent, site: i, how: HowSite, tier: 2})
+		}
 	}
 	if in := initials(words); !generic && !acronymStop[in] && len(in) >= 3 && len(in) <= 5 {
 		b.add([]string{in}, entry{org: s.Parent, site: i, how: HowAcronym, tier: 2, acronym: true, need: needDoc})
@@ -468,8 +507,6 @@ func (b *keyBuilder) addSite(i int, s nhs.Site) {
 	if generic || last != "hospital" || allIn(x, genericWords, directionWords) {
 		return
 	}
-	// The bare name ("the Royal Marsden") needs "hospital" after it unless
-	// it is telling: "Royal X" or "A and B".
 	b.addBare(i, s, x, name)
 	// "Alder Hey Children's Hospital" is "Alder Hey".
 	xs := x

@@ -313,6 +313,8 @@ func inCapsRun(toks []token, i int) bool {
 // toks[i:end] and returns the match, or nil when no reading holds.
 func (l *Linker) evaluate(text string, toks []token, i, end int, k *keyEntries, at time.Time) *pending {
 	extEnd, ctx := extend(toks, end)
+	// A key ending in "hospital" or "trust" carries its own context.
+	ctx = ctx || contextWords[k.words[len(k.words)-1]]
 	prevThe := i > 0 && toks[i-1].norm == "the" && !toks[i].breakBefore
 	boundary := extEnd >= len(toks) || toks[extEnd].breakBefore || strings.Contains(toks[extEnd].gap, ",")
 	nextCap := !boundary && toks[extEnd].cap

@@ -129,6 +129,18 @@ func TestFind(t *testing.T) {
 		{name: "the person, not the hospital", text: "John Radcliffe said the plan was sound.", published: "2023-01-10"},
 		{name: "title with possessive", text: "It hangs at Osborne, the Queen's seaside home.", published: "2023-01-10"},
 		{name: "common word after the", text: "Stay at The Manor at Weston-on-the-Green from £175.", published: "2019-11-01"},
+		{name: "place Royal", text: "Salford Royal said 300 operations were postponed.", published: "2023-01-10",
+			span: "Salford Royal", code: "RM3", how: HowSite},
+		{name: "place after hospital", text: "Staff at the Queen Elizabeth Hospital in Birmingham struck.", published: "2023-01-10",
+			span: "Queen Elizabeth Hospital", code: "RRK", how: HowSite},
+		{name: "same name, no place", text: "Staff at the Queen Elizabeth Hospital struck.", published: "2023-01-10",
+			span: "Queen Elizabeth Hospital", cands: []string{"RCX", "RJ2", "RR7", "RRK"}},
+		{name: "and District", text: "Dewsbury District Hospital and Pinderfields Hospital were busy.", published: "2023-01-10",
+			span: "Dewsbury District Hospital", code: "RXF"},
+		{name: "University Hospital X", text: "Lewisham hospital was picketed.", published: "2023-01-10",
+			span: "Lewisham hospital", code: "RJ2"},
+		{name: "short trust name after the", text: "Nurses at the Whittington walked out.", published: "2023-01-10",
+			span: "Whittington", code: "RKE"},
 		{name: "initials alone", text: "Staff at the BRI said it was cold.", published: "2016-01-12"},
 	}
 	l := linker(t)
