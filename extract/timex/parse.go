@@ -90,6 +90,9 @@ func findAll(r rule, text string, segs []segment) [][]int {
 		if len(r.needs) > 0 && !containsAny(text[sg.from:sg.to], r.needs) {
 			continue
 		}
+		if r.needsDigit && !hasDigit(text[sg.from:sg.to]) {
+			continue
+		}
 		for _, loc := range r.re.FindAllStringSubmatchIndex(text[sg.from:sg.to], -1) {
 			for k := range loc {
 				if loc[k] >= 0 {
@@ -100,6 +103,15 @@ func findAll(r rule, text string, segs []segment) [][]int {
 		}
 	}
 	return out
+}
+
+func hasDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if isDigit(s[i]) {
+			return true
+		}
+	}
+	return false
 }
 
 func containsAny(s string, subs []string) bool {
