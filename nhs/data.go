@@ -100,7 +100,7 @@ func Load(fsys fs.FS) (*Data, error) {
 			}
 			t, err := parseDate(k)
 			if err != nil {
-				return nil, fmt.Errorf("%w: %s: org %s: %v", ErrBadData, fileOrgs, o.ID, err)
+				return nil, fmt.Errorf("%w: %s: org %s: %w", ErrBadData, fileOrgs, o.ID, err)
 			}
 			o.Names = append(o.Names, DatedName{AsOf: t, Name: v})
 		}
@@ -117,7 +117,7 @@ func Load(fsys fs.FS) (*Data, error) {
 	for _, r := range succ {
 		t, err := parseDate(r["date"])
 		if err != nil {
-			return nil, fmt.Errorf("%w: %s: %v", ErrBadData, fileSucc, err)
+			return nil, fmt.Errorf("%w: %s: %w", ErrBadData, fileSucc, err)
 		}
 		s := Succession{Pred: r["pred"], Succ: r["succ"], Date: t}
 		d.byPred[s.Pred] = append(d.byPred[s.Pred], s)
@@ -141,9 +141,9 @@ func readTable(fsys fs.FS, name string) ([]map[string]string, error) {
 		return nil, fmt.Errorf("nhs: open %s: %w", name, err)
 	}
 	defer f.Close()
-	rows, err := readCSV(f)
+	rows, err := readCSV(f, false)
 	if err != nil {
-		return nil, fmt.Errorf("%w: %s: %v", ErrBadData, name, err)
+		return nil, fmt.Errorf("%w: %s: %w", ErrBadData, name, err)
 	}
 	if len(rows) == 0 {
 		return nil, fmt.Errorf("%w: %s: empty", ErrBadData, name)

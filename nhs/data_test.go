@@ -1,6 +1,7 @@
 package nhs
 
 import (
+	"encoding/csv"
 	"io/fs"
 	"testing"
 	"testing/fstest"
@@ -94,6 +95,10 @@ func TestLoadErrors(t *testing.T) {
 			require.Error(t, err)
 		})
 	}
+	_, err := Load(fstest.MapFS{fileOrgs: {Data: []byte("id,names\n\"a,b\n")}})
+	require.ErrorIs(t, err, ErrBadData)
+	var pe *csv.ParseError
+	require.ErrorAs(t, err, &pe, "the CSV error with its position is kept")
 }
 
 func TestTitleCase(t *testing.T) {

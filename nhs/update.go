@@ -391,13 +391,15 @@ func readCSVFile(path string) ([][]string, error) {
 		return nil, err
 	}
 	defer f.Close()
-	return readCSV(f)
+	return readCSV(f, true)
 }
 
-func readCSV(r io.Reader) ([][]string, error) {
+// readCSV reads a whole CSV file; lazy accepts the stray quotes of some
+// upstream files (never needed for the files Update writes).
+func readCSV(r io.Reader, lazy bool) ([][]string, error) {
 	cr := csv.NewReader(r)
 	cr.FieldsPerRecord = -1
-	cr.LazyQuotes = true
+	cr.LazyQuotes = lazy
 	rows, err := cr.ReadAll()
 	if err != nil {
 		return nil, fmt.Errorf("read csv: %w", err)

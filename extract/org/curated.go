@@ -1,5 +1,7 @@
 package org
 
+import "time"
+
 // curatedOrg is a non-NHS organisation (or a national NHS body) that speaks
 // and acts in strike stories, with the names papers use for it.
 type curatedOrg struct {
@@ -8,6 +10,18 @@ type curatedOrg struct {
 	kind  string
 	names []string // other full names (HowAlias)
 	acros []string // acronyms, matched in capitals only (HowAcronym)
+	// oldName is the name before renamed (the Department of Health became
+	// the Department of Health and Social Care on 2018-01-08).
+	oldName string
+	renamed string
+}
+
+// nameAt is the body's name at t.
+func (c curatedOrg) nameAt(t time.Time) string {
+	if c.oldName != "" && t.Format("2006-01-02") < c.renamed {
+		return c.oldName
+	}
+	return c.name
 }
 
 // curatedOrgs is the small hand list the issue allows for bodies that are
@@ -38,7 +52,8 @@ var curatedOrgs = []curatedOrg{
 	{id: "phe", name: "Public Health England", kind: KindGovernment},
 	{id: "cqc", name: "Care Quality Commission", kind: KindGovernment, acros: []string{"CQC"}},
 	{id: "dhsc", name: "Department of Health and Social Care", kind: KindGovernment,
-		names: []string{"Department of Health", "Department for Health and Social Care"}, acros: []string{"DHSC"}},
+		names: []string{"Department of Health", "Department for Health and Social Care"}, acros: []string{"DHSC"},
+		oldName: "Department of Health", renamed: "2018-01-08"},
 	{id: "treasury", name: "HM Treasury", kind: KindGovernment},
 	{id: "scot-gov", name: "Scottish Government", kind: KindGovernment},
 	{id: "welsh-gov", name: "Welsh Government", kind: KindGovernment},

@@ -188,6 +188,10 @@ func TestFindNames(t *testing.T) {
 	require.Len(t, ms, 1)
 	assert.Equal(t, "NHS Providers", ms[0].Name)
 	assert.Equal(t, "nhs-providers", ms[0].OrgID)
+	ms, _ = l.Find("The Department of Health said the contract was safe.", day("2016-01-12"))
+	require.Len(t, ms, 1)
+	assert.Equal(t, "Department of Health", ms[0].Name)
+	assert.Equal(t, "dhsc", ms[0].OrgID)
 }
 
 func TestFindUnknownDate(t *testing.T) {

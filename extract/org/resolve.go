@@ -170,7 +170,7 @@ func (l *Linker) mention(text string, toks []token, p *pending, at time.Time) Me
 	m := Mention{Text: text[start:end], Start: start, End: end, How: p.how}
 	if len(p.cands) == 1 && p.cands[0].curated > 0 {
 		c := curatedOrgs[p.cands[0].curated-1]
-		m.Name, m.Kind, m.OrgID = c.name, c.kind, c.id
+		m.Name, m.Kind, m.OrgID = c.nameAt(at), c.kind, c.id
 		return m
 	}
 	if len(p.cands) == 1 && len(p.cands[0].codes) == 1 {
