@@ -383,6 +383,22 @@ func buildPeriod(g groups, e *Expr) bool {
 	return true
 }
 
+// buildPeriodOfThe reads "the end of the year", "the rest of the month"
+// as the current year or month.
+func buildPeriodOfThe(g groups, e *Expr) bool {
+	switch g.get("unit") {
+	case "year":
+		e.Shape = ShapeRelYear
+	case "month":
+		e.Shape = ShapeRelMonth
+	case "week":
+		e.Shape = ShapeRelWeek
+	default:
+		return false
+	}
+	return true
+}
+
 func buildAgo(g groups, e *Expr) bool {
 	if st := g.loc[0]; st > 0 && (g.text[st-1] == '-' || isAlnum(g.text[st-1])) {
 		return false // "Seventy-four years ago" is not "four years ago"
@@ -415,7 +431,7 @@ func buildAgo(g groups, e *Expr) bool {
 
 var reWeekdayRangeAfter = regexp.MustCompile(`^\s*(?:to|through|until|till|-|–|and|or|&)\s*` + reWeekday + `s?\b`)
 var reWeekdayRangeBefore = regexp.MustCompile(reWeekday + `\s*(?:to|through|until|till|-|–)\s*$`)
-var reWeekOfBefore = regexp.MustCompile(`(?i:(?:the\s+)?week\s+(?:beginning|commencing|starting)(?:\s+on)?|w/c)\s+$`)
+var reWeekOfBefore = regexp.MustCompile(`(?i:(?:the\s+)?week\s+(?:beginning|commencing|starting|(?P<ending>ending|to))(?:\s+on)?|w/c|(?P<ending>w/e))\s+$`)
 
 var reWeekdayFromBefore = regexp.MustCompile(`(?i:from)\s+` + reWeekday + `\s*(?:to|through|until|till|-|–)\s*$`)
 var rePluralWeekdayAfter = regexp.MustCompile(`^\s*(?:and|or|&)\s*` + reWeekday + `s\b`)

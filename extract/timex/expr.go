@@ -11,7 +11,8 @@ const (
 	// ShapeDay is one calendar day: Month and Day, Year when written.
 	ShapeDay Shape = iota + 1
 	// ShapeWeekOf is the seven days starting on Month/Day ("the week
-	// commencing 4 February", "w/c Feb 4"), Year when written.
+	// commencing 4 February", "w/c Feb 4"), or ending on it when Rel is
+	// "ending" ("the week ending 1 October"); Year when written.
 	ShapeWeekOf
 	// ShapeDayRange runs from Month/Day to EndMonth/EndDay (Year and
 	// EndYear when written).
@@ -85,7 +86,8 @@ type Expr struct {
 	Holiday                   string
 	Weekday                   time.Weekday
 	// Rel is "last", "next", "this" or "coming" for ShapeWeekday, "last",
-	// "next" or "this" for ShapeRelMonthName; empty for a bare weekday.
+	// "next" or "this" for ShapeRelMonthName, "ending" for a ShapeWeekOf
+	// that ends on its day; empty for a bare weekday.
 	Rel string
 	// Offset counts units from the reference for the ShapeRel* shapes,
 	// and years from the reference year when YearFromRef is set.

@@ -57,11 +57,18 @@ func Parse(text string) []Expr {
 	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	for i := range out {
 		if out[i].Shape == ShapeDay && !out[i].YearFromRef {
-			if loc := reWeekOfBefore.FindStringIndex(lastN(text[:out[i].Start], 48)); loc != nil {
-				// "the week commencing 4 February" is that week.
-				out[i].Start -= len(lastN(text[:out[i].Start], 48)) - loc[0]
+			before := lastN(text[:out[i].Start], 48)
+			if loc := reWeekOfBefore.FindStringSubmatchIndex(before); loc != nil {
+				// "the week commencing 4 February" is that week, "the
+				// week ending 1 October" the seven days to it.
+				out[i].Start -= len(before) - loc[0]
 				out[i].Text = text[out[i].Start:out[i].End]
 				out[i].Shape = ShapeWeekOf
+				for k, name := range reWeekOfBefore.SubexpNames() {
+					if name == "ending" && loc[2*k] >= 0 {
+						out[i].Rel = "ending"
+					}
+				}
 			}
 		}
 	}

@@ -154,6 +154,9 @@ func Resolve(e Expr, ref time.Time) (m Mention, ok bool) {
 				return span{}, false
 			}
 			d := day(y, time.Month(e.Month), e.Day)
+			if e.Rel == "ending" {
+				return span{d.AddDate(0, 0, -6), d}, true
+			}
 			return span{d, d.AddDate(0, 0, 6)}, true
 		})
 	case ShapeDayList:

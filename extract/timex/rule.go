@@ -108,6 +108,7 @@ var rules = []rule{
 	newRule("deictic", anchorDeictic, `\b(?P<w>(?i:today|yesterday|tomorrow))`+rePoss+`\b`, buildDeictic),
 	withNeeds(newRule("deictic2", anchorDeictic, `\b(?i:the\s+day\s+(?P<ba>before|after)\s+(?P<w>yesterday|tomorrow))\b`, buildDeictic), "day"),
 	newRule("period", anchorPeriod, `\b(?:(?P<mod>(?i:earlier|later|early|late|the\s+(?:end|start|beginning|middle|turn)\s+of|end\s+of|start\s+of|mid))(?:\s+|-))?(?P<rel>(?i:this|last|next|previous|coming|the\s+previous|the\s+last|the\s+past|the\s+next|the\s+coming|the\s+following|the\s+current|the\s+same))\s+(?P<fin>(?i:financial|fiscal|tax|calendar)\s+)?(?P<unit>(?i:week|weekend|month|year))\b`+rePoss, buildPeriod),
+	withNeeds(newRule("period-of-the", anchorPeriod, `\b(?P<mod>(?i:(?:the\s+)?(?:end|start|beginning|middle|rest|remainder)\s+of))\s+the\s+(?P<unit>year|month|week)\b`, buildPeriodOfThe), "of the"),
 	newRule("ago", anchorAgo, `\b(?P<n>`+reNumWord+`)\s+(?P<unit>(?i:days?|weeks?|months?|years?))\s+(?i:ago)\b`, buildAgo),
 	newRule("weekday", anchorWeekday, `\b(?:(?P<rel>(?i:last|next|this|coming|previous|on))\s+)?(?P<wd>`+reWeekday+`)\b`+rePoss+`(?:\s+(?P<part>morning|afternoon|evening|night|lunchtime))?\b`, buildWeekday),
 	withNeeds(newRule("weekday-week", anchorWeekday, `\b(?:(?:[Oo]n\s+)?(?P<wd>`+reWeekday+`)\s+(?:of\s+)?(?P<wk>(?i:this|next|last|previous))\s+week|(?P<wk>(?i:this|next|last|previous))\s+week\s*[-–,]?\s*(?:on\s+)?(?P<wd>`+reWeekday+`))\b`, buildWeekday), "week"),
