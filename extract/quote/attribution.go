@@ -53,6 +53,21 @@ func (d *doc) isCue(pi, ti int) (string, bool) {
 			return "", false
 		}
 		return "went on", true
+	case "shot", "fired", "hit", "pushed":
+		if next(1) != "back" {
+			return "", false
+		}
+		return t.lower + " back", true
+	case "chimed":
+		if next(1) != "in" {
+			return "", false
+		}
+		return "chimed in", true
+	case "pointing":
+		if next(1) != "out" {
+			return "", false
+		}
+		return "pointing out", true
 	case "read", "reads", "called", "calls", "calling":
 		// only before a quote mark or colon
 		if ti+1 < len(toks) && !toks[ti+1].word {
@@ -217,6 +232,11 @@ func orgKindMatches(kind, noun string) bool {
 // ("..., said Lily Collins"), else before it.
 func (d *doc) subjectOf(pi, lo, c, hi int) (speaker, bool) {
 	toks := d.toks[pi]
+	if strings.HasSuffix(toks[c].lower, "ing") && c > lo && !toks[c-1].word && d.tokText(toks[c-1]) == "," {
+		if sp, ok := d.participleSubject(pi, lo, c); ok {
+			return sp, true
+		}
+	}
 	if c > 0 && !toks[c-1].word {
 		switch d.tokText(toks[c-1]) {
 		case ",", "”", "\"", "—", "–":
@@ -234,6 +254,18 @@ func (d *doc) subjectOf(pi, lo, c, hi int) (speaker, bool) {
 		}
 	}
 	return d.subjectBefore(pi, lo, c)
+}
+
+// participleSubject: ", adding", ", noting" take the subject of the
+// clause's earlier speech verb, or of the clause.
+func (d *doc) participleSubject(pi, lo, c int) (speaker, bool) {
+	toks := d.toks[pi]
+	for k := c - 1; k >= lo; k-- {
+		if _, ok := d.isCue(pi, k); ok && !strings.HasSuffix(toks[k].lower, "ing") {
+			return d.subjectOf(pi, lo, k, c)
+		}
+	}
+	return d.headSegment(pi, lo, c, false)
 }
 
 // subjectBefore finds the speaker of cue token c whose subject stands
@@ -323,7 +355,7 @@ func (d *doc) subjectBefore(pi, lo, c int) (speaker, bool) {
 		for k := j; k >= lo; k-- {
 			if mi, ok := d.mentLast[pi][k]; ok && !d.inQ[pi][k] {
 				m := d.mentions[mi]
-				if m.kind == kindPerson || (m.kind == kindSingle) {
+				if (m.kind == kindPerson || m.kind == kindSingle) && !d.prepObject(pi, lo, m.tokFirst) && !d.attributive(mi) {
 					return d.mentionSpeaker(mi), true
 				}
 			}
@@ -410,7 +442,7 @@ func (d *doc) headSegment(pi, lo, c int, personOnly bool) (speaker, bool) {
 			if mi, ok := d.mentFirst[pi][k]; ok && !d.inQ[pi][k] {
 				m := d.mentions[mi]
 				prepObj := d.prepObject(pi, a, k)
-				if prepObj && !(k > a && toks[k-1].lower == "by" && d.hasSpokes(pi, a, k)) {
+				if prepObj && !(k > a && (toks[k-1].lower == "by" || toks[k-1].lower == "for" || toks[k-1].lower == "from") && d.hasSpokes(pi, a, k)) {
 					continue
 				}
 				if (m.kind == kindPerson || m.kind == kindSingle) && !d.attributive(mi) {

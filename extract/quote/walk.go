@@ -192,6 +192,12 @@ func (d *doc) attribute(pi, ri int, fallbacks bool) speaker {
 		if !d.inQ[pi][lo-1] && d.sentEnd(pi, lo-1) {
 			break
 		}
+		// a quoted sentence ends the clause: “Where is he tonight?” to which
+		if d.inQ[pi][lo-1] && lo-2 >= 0 && !toks[lo-1].word && markKind(firstRune(d.tokText(toks[lo-1]))) != 0 {
+			if prev := d.tokText(toks[lo-2]); prev == "?" || prev == "!" || prev == "." {
+				break
+			}
+		}
 		lo--
 	}
 	// post clause
@@ -285,6 +291,24 @@ func (d *doc) attribute(pi, ri int, fallbacks bool) speaker {
 	}
 	if sp, ok := tryPost(); ok {
 		return sp
+	}
+	// words after a colon or comma with no speech verb ("Kasich resisted:
+	// “...”", "Here’s Clinton in 1992: “...”"): the clause's subject
+	if preHasWords && firstIn > 0 && !toks[firstIn-1].word && !d.inQ[pi][firstIn-1] {
+		if s := d.tokText(toks[firstIn-1]); s == ":" || s == "," {
+			if sp, ok := d.headSegment(pi, lo, firstIn, false); ok && sp.name != "" {
+				return sp
+			}
+			if s == ":" {
+				for k := lo; k < firstIn; k++ {
+					if mi, ok := d.mentFirst[pi][k]; ok && !d.inQ[pi][k] {
+						if m := d.mentions[mi]; m.kind == kindPerson || (m.kind == kindSingle && m.person >= 0) {
+							return d.mentionSpeaker(mi)
+						}
+					}
+				}
+			}
+		}
 	}
 	if !fallbacks {
 		return noSpeaker
@@ -659,7 +683,7 @@ func (d *doc) lastSubject(pi int) (speaker, bool) {
 		for lo > 0 && !d.sentEnd(pi, lo-1) {
 			lo--
 		}
-		if sp, ok := d.headSegment(pi, lo, end, true); ok && sp.person >= 0 {
+		if sp, ok := d.headSegment(pi, lo, end, false); ok && sp.name != "" {
 			return sp, true
 		}
 		end = lo - 1
@@ -676,4 +700,9 @@ func (d *doc) wordsBetween(pi, lo, hi int) bool {
 		}
 	}
 	return false
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
 }

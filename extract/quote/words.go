@@ -28,10 +28,14 @@ var speechCues = set(
 	"interjected", "interrupted", "retorted", "scoffed", "sighed", "whispered", "pointed",
 	"testified", "wondered", "wonders", "went", "reported", "reports", "believes", "believed",
 	"thinks", "thought", "explaining", "adding", "telling", "noting", "writing", "arguing", "warning",
-	"insisting", "declaring", "asking", "comment", "remarks", "calling", "describing", "referring", "recalling", "tweeting",
+	"insisting", "declaring", "asking", "calling", "describing", "referring", "recalling", "tweeting",
 	"sniped", "snapped", "groused", "gushed", "marveled", "marvelled", "pleaded", "begged", "demanded",
 	"demands", "proclaimed", "proclaims", "questioned", "denied", "denies", "cautioned", "cautions",
 	"contended", "contends", "maintained", "maintains", "asserted", "asserts", "read", "reads",
+	"concludes", "observes", "retorted", "retorts", "pleads", "shouts", "emailed", "texted", "retaliated",
+	"shot", "fired", "hit", "pushed", "answered", "answers", "chimed", "interjects", "adds", "recounted",
+	"recounts", "explaining", "suggesting", "claiming", "stressing", "urging", "pointing", "replying",
+	"responding", "quipping", "joking", "boasting", "complaining", "conceding", "acknowledging",
 )
 
 // narrativeCues mark a paragraph as the reporter's narration rather than a
