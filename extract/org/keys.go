@@ -525,7 +525,11 @@ func (b *keyBuilder) addBare(i int, s nhs.Site, x []string, name string) {
 	bare := entry{org: s.Parent, site: i, how: HowSite, tier: 3, need: needContext}
 	switch {
 	case len(x) >= 2 && x[0] == "royal" && !allIn(x[1:], genericWords):
-		bare.bareOK = true
+		if b.placeOnly(x[1:]) {
+			bare.theOK = true // "the Royal Derby"; "Royal London" alone is an insurer
+		} else {
+			bare.bareOK = true // "Royal Marsden"
+		}
 	case b.placeOnly(x) || allIn(x, genericWords, directionWords):
 	case len(x) == 1:
 		// One word is often an ordinary word ("the Manor", "the Chase"):

@@ -42,7 +42,9 @@ type Mention struct {
 	// OrgID is a stable key for the organisation, the same for every mention
 	// of it: the Code, the reference data's key for organisations without a
 	// code (Northern Irish trusts, integrated care boards keep theirs in
-	// BodyCode) or the curated key of a non-NHS body.
+	// BodyCode) or the curated key of a non-NHS body. Ambiguous mentions get
+	// "?" and their normalised words ("?queen elizabeth hospital"), so
+	// repeats of the same words group together.
 	OrgID string
 	// BodyCode is the ODS code of an NHS body the contract does not count as
 	// a coded organisation (an integrated care board).

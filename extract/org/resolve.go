@@ -221,6 +221,7 @@ func (l *Linker) mention(text string, toks []token, p *pending, at time.Time) Me
 	}
 	sort.Strings(m.Candidates)
 	m.Name = nameText
+	m.OrgID = "?" + p.key
 	if kind == "" {
 		kind = KindTrust
 	}
