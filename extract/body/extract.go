@@ -2,6 +2,7 @@ package body
 
 import (
 	nurl "net/url"
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -56,10 +57,14 @@ func Extract(raw []byte, opt Options) (*Result, error) {
 		paras = nodeParagraphs(tr.ContentNode)
 		paras = recoverBody(doc, paras)
 	}
+	if got := runeLen(paras); got < 2000 {
+		if alt := densestBlock(doc); runeLen(alt) > 2*got && runeLen(alt) >= 500 {
+			log.Debug().Int("trafilatura", got).Int("densest", runeLen(alt)).Msg("using densest block")
+			paras = alt
+		}
+	}
 	paras = dropLeadingTitle(paras, pm.title)
 	paras = dropStandfirstHeading(paras, pm.description)
-	res.Text, res.Blocks = join(paras)
-
 	res.Title, res.Site, res.Canonical = pm.title, pm.site, pm.canonical
 	res.Authors, res.Published, res.Modified = pm.authors, pm.published, pm.modified
 	res.Language, res.Description = pm.language, pm.description
@@ -67,14 +72,17 @@ func Extract(raw []byte, opt Options) (*Result, error) {
 	if tr != nil {
 		tm = tr.Metadata
 	}
+	if len(res.Authors) == 0 && tm.Author != "" {
+		res.Authors = cleanAuthors(strings.Split(tm.Author, ";"))
+	}
+	paras = dropLeadingFurniture(paras, res.Authors)
+	res.Text, res.Blocks = join(paras)
+
 	if res.Title == "" {
 		res.Title = cleanSpace(tm.Title)
 	}
 	if res.Site == "" {
 		res.Site = cleanSpace(tm.Sitename)
-	}
-	if len(res.Authors) == 0 && tm.Author != "" {
-		res.Authors = cleanAuthors(strings.Split(tm.Author, ";"))
 	}
 	if res.Published == "" && !tm.Date.IsZero() {
 		res.Published = tm.Date.Format("2006-01-02")
@@ -167,3 +175,46 @@ func linkDensity(doc *html.Node) float64 {
 	}
 	return float64(linked) / float64(total)
 }
+
+// dropLeadingFurniture removes the page furniture that can precede the
+// first real paragraph: bylines ("By A", an author's name or role), date
+// and "Published" lines, and short link labels ("Login", "My Account").
+// Headings are kept.
+func dropLeadingFurniture(paras []paragraph, authors []string) []paragraph {
+	i := 0
+	for ; i < len(paras) && i < 8; i++ {
+		p := paras[i]
+		if p.kind == KindHeading || p.kind == KindQuote || !isFurniture(p.text, authors) {
+			break
+		}
+	}
+	return paras[i:]
+}
+
+// isFurniture reports whether a short leading line is page furniture.
+func isFurniture(s string, authors []string) bool {
+	words := strings.Fields(s)
+	if len(words) == 0 || len(words) > 8 {
+		return false
+	}
+	if byPrefix.MatchString(s) && len(cleanAuthors([]string{s})) > 0 {
+		return true
+	}
+	for _, a := range authors {
+		if strings.EqualFold(a, s) {
+			return true
+		}
+	}
+	if normDate(s) != "" || datelineRE.MatchString(s) {
+		return true
+	}
+	if len(words) <= 3 && !strings.ContainsAny(s, ".!?:;\"“”") {
+		return roleWords.MatchString(s) || furnitureWords.MatchString(s)
+	}
+	return false
+}
+
+var (
+	datelineRE     = regexp.MustCompile(`(?i)^(published|updated|last updated|posted|first published)\b|^(mon|tue|wed|thu|fri|sat|sun)[a-z]*,? \d{1,2} [a-z]+ \d{4}|^\d{1,2} (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{4}`)
+	furnitureWords = regexp.MustCompile(`(?i)^(my account|log ?in|log ?out|sign ?in|sign ?out|register|subscribe|share|share this|comments?|menu|search|close|advertisement|image caption|media caption|getty images|listen|print|email)$`)
+)

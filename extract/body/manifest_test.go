@@ -18,14 +18,18 @@ type manifestEntry struct {
 	File string `json:"file"`
 	URL  string `json:"url"`
 	Spec *struct {
-		URL   string `json:"url"`
-		Title string `json:"title"`
-		Date  string `json:"date_as_written_in_spec"`
+		URL            string `json:"url"`
+		Title          string `json:"title"`
+		Date           string `json:"date_as_written_in_spec"`
+		FirstParagraph string `json:"first_paragraph"`
+		FirstVerbatim  bool   `json:"first_paragraph_found_verbatim_in_html"`
 	} `json:"expected_from_upstream_spec"`
 	Eval *struct {
-		Title  string `json:"title"`
-		Author string `json:"author"`
-		Date   string `json:"date"`
+		Title   string   `json:"title"`
+		Author  string   `json:"author"`
+		Date    string   `json:"date"`
+		With    []string `json:"with"`
+		Without []string `json:"without"`
 	} `json:"expected_from_upstream_evaldata"`
 	Readability *struct {
 		Metadata struct {
@@ -53,11 +57,20 @@ func (e manifestEntry) expectations() []expectation {
 	if s := e.Spec; s != nil {
 		add("title", s.Title, "")
 		add("date", s.Date, "")
+		if s.FirstVerbatim && len(s.FirstParagraph) >= 60 {
+			add("body-with", strings.ToValidUTF8(s.FirstParagraph[:60], ""), "")
+		}
 	}
 	if s := e.Eval; s != nil {
 		add("title", s.Title, "")
 		add("date", s.Date, "")
 		add("byline", s.Author, "")
+		for _, w := range s.With {
+			add("body-with", w, "")
+		}
+		for _, w := range s.Without {
+			add("body-without", w, "")
+		}
 	}
 	if s := e.Readability; s != nil {
 		add("title", s.Metadata.Title, "")
@@ -92,6 +105,8 @@ func TestManifestMetadata(t *testing.T) {
 		}
 		res, err := Extract(raw, Options{URL: url})
 		require.NoError(t, err, e.File)
+		require.NotContains(t, res.Title+res.Text, "\uFFFD", e.File)
+		require.NotContains(t, res.Title+res.Text, "Â£", e.File)
 		for _, x := range e.expectations() {
 			ok, got := x.check(res)
 			total++
@@ -109,8 +124,16 @@ func TestManifestMetadata(t *testing.T) {
 	for f, c := range perField {
 		t.Logf("%-6s %d/%d right", f, c[1], c[0])
 	}
-	pct := 100 * float64(right) / float64(total)
-	t.Logf("manifest metadata: %d/%d right (%.1f%%)", right, total, pct)
+	metaTotal, metaRight := 0, 0
+	for f, c := range perField {
+		if !strings.HasPrefix(f, "body") {
+			metaTotal += c[0]
+			metaRight += c[1]
+		}
+	}
+	pct := 100 * float64(metaRight) / float64(metaTotal)
+	t.Logf("manifest metadata (title, date, byline): %d/%d right (%.1f%%)", metaRight, metaTotal, pct)
+	t.Logf("manifest all checks including body snippets: %d/%d right (%.1f%%)", right, total, 100*float64(right)/float64(total))
 	require.GreaterOrEqual(t, pct, 95.0)
 }
 
@@ -118,6 +141,10 @@ func (x expectation) check(r *Result) (bool, string) {
 	switch x.field {
 	case "title":
 		return sameTitle(x.want, r.Title), r.Title
+	case "body-with":
+		return strings.Contains(normTitle(r.Text), normTitle(x.want)), fmt.Sprintf("%.80s", r.Text)
+	case "body-without":
+		return !strings.Contains(normTitle(r.Text), normTitle(x.want)), "present"
 	case "date":
 		return sameDate(x.want, r.Published), r.Published
 	case "byline":

@@ -198,3 +198,55 @@ func truncatedMatch(paras []paragraph, k string) int {
 	}
 	return -1
 }
+
+// densestBlock is a fallback body for pages go-trafilatura fails on (old
+// table layouts, for instance): the element whose child paragraphs hold the
+// most prose, with those children (paragraphs, headings, lists and block
+// quotes) as the body.
+func densestBlock(doc *html.Node) []paragraph {
+	score := map[*html.Node]int{}
+	var best *html.Node
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode || skipAtoms[c.DataAtom] {
+				continue
+			}
+			if c.DataAtom == atom.P {
+				total, linked := textRunes(c, false)
+				if total >= 40 && linked*2 < total && n.Type == html.ElementNode {
+					score[n] += total
+					if best == nil || score[n] > score[best] {
+						best = n
+					}
+				}
+			}
+			walk(c)
+		}
+	}
+	walk(doc)
+	if best == nil {
+		return nil
+	}
+	b := &textBuilder{kind: KindParagraph}
+	for c := best.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		switch c.DataAtom {
+		case atom.P, atom.H2, atom.H3, atom.H4, atom.Ul, atom.Ol, atom.Blockquote:
+			b.walk(c)
+			b.flush()
+		}
+	}
+	return b.paras
+}
+
+// runeLen is the total length in runes of paragraphs.
+func runeLen(paras []paragraph) int {
+	n := 0
+	for _, p := range paras {
+		n += utf8.RuneCountInString(p.text)
+	}
+	return n
+}
