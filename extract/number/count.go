@@ -51,7 +51,7 @@ type num struct {
 // (invalid UTF-8, stray symbols) gives fewer counts, never a panic.
 func Find(text string) []Count {
 	toks := lex(text)
-	dates := dateSpans(text)
+	dates := dateSpans(text, toks)
 	var out []Count
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]

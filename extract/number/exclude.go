@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // span is a byte range of the text, end exclusive.
@@ -29,13 +30,87 @@ var datePatterns = []*regexp.Regexp{
 	regexp.MustCompile(`\b\d{4}\s*(?:GMT|BST|UTC|hrs)\b`),
 }
 
-// dateSpans returns the spans of dates and times in text, sorted.
-func dateSpans(text string) []span {
+// dateSpans returns the spans of dates and times in text, sorted. Each
+// pattern runs only where its anchor occurs: month patterns in a window
+// around a month name, the others when their symbol or word is present.
+func dateSpans(text string, toks []token) []span {
 	var out []span
-	for _, re := range datePatterns {
-		for _, m := range re.FindAllStringIndex(text, -1) {
-			out = append(out, span{m[0], m[1]})
+	add := func(re *regexp.Regexp, base int, s string) {
+		for _, m := range re.FindAllStringIndex(s, -1) {
+			out = append(out, span{base + m[0], base + m[1]})
 		}
+	}
+	// Month patterns, in windows around capitalised month names.
+	const reach = 48
+	lo, hi := -1, -1
+	flush := func() {
+		if lo < 0 {
+			return
+		}
+		add(datePatterns[0], lo, text[lo:hi])
+		add(datePatterns[1], lo, text[lo:hi])
+		lo, hi = -1, -1
+	}
+	var am, clock bool
+	for _, t := range toks {
+		if t.kind != tWord {
+			continue
+		}
+		switch t.lower {
+		case "am", "pm":
+			am = true
+		case "o'clock", "gmt", "bst", "utc", "hrs":
+			clock = true
+		}
+		if !months[t.lower] || !isCapitalised(t.s) {
+			continue
+		}
+		a, b := max(0, t.start-reach), min(len(text), t.end+reach)
+		for a > 0 && !utf8.RuneStart(text[a]) {
+			a--
+		}
+		for b < len(text) && !utf8.RuneStart(text[b]) {
+			b++
+		}
+		if lo >= 0 && a <= hi {
+			hi = max(hi, b)
+			continue
+		}
+		flush()
+		lo, hi = a, b
+	}
+	flush()
+	var slash, dot, dash bool
+	for i := 0; i+2 < len(text); i++ {
+		if isDigit(text[i]) && isDigit(text[i+2]) {
+			switch text[i+1] {
+			case '/':
+				slash = true
+			case '.':
+				dot = true
+			case '-':
+				dash = true
+			}
+		}
+	}
+	if slash || dot {
+		add(datePatterns[2], 0, text)
+	}
+	if dash {
+		add(datePatterns[3], 0, text)
+	}
+	if slash {
+		add(datePatterns[4], 0, text)
+	}
+	if am || strings.Contains(text, "a.m.") || strings.Contains(text, "p.m.") {
+		add(datePatterns[5], 0, text)
+	}
+	if strings.IndexByte(text, ':') >= 0 {
+		add(datePatterns[6], 0, text)
+	}
+	if clock {
+		add(datePatterns[7], 0, text)
+		add(datePatterns[8], 0, text)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].start < out[j].start })
 	return out
