@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -700,4 +701,49 @@ func TestGetRefusesBadURL(t *testing.T) {
 	_, err := New(Config{}).Get(context.Background(), "http://[::1")
 	var ue *url.Error
 	assert.ErrorAs(t, err, &ue)
+}
+
+func TestTruncatedDownload(t *testing.T) {
+	clock := newFakeClock()
+	var n atomic.Int32
+	s := newSite(t, clock.Now, func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/robots.txt" {
+			http.NotFound(w, r)
+			return
+		}
+		if n.Add(1) == 1 {
+			// Promise 1000 bytes, send half, hang up.
+			conn, buf, err := w.(http.Hijacker).Hijack()
+			if err != nil {
+				return
+			}
+			fmt.Fprintf(buf, "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 1000\r\n\r\n%s", strings.Repeat("x", 500))
+			_ = buf.Flush()
+			conn.Close()
+			return
+		}
+		fmt.Fprint(w, page)
+	})
+	tests := []struct {
+		name    string
+		retries int
+		wantErr bool
+	}{
+		{name: "without retries the cut is an error", retries: -1, wantErr: true},
+		{name: "a retry gets the whole page", retries: 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			n.Store(0)
+			cfg := testConfig(clock)
+			cfg.Retries = tt.retries
+			doc, err := New(cfg).Get(context.Background(), s.URL+"/story")
+			if tt.wantErr {
+				require.ErrorIs(t, err, io.ErrUnexpectedEOF)
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, page, string(doc.Body))
+		})
+	}
 }
