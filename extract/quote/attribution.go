@@ -63,6 +63,26 @@ func (d *doc) isCue(pi, ti int) (string, bool) {
 			return "", false
 		}
 		return "chimed in", true
+	case "put", "puts":
+		// "as Vulture put it"
+		if next(1) != "it" {
+			return "", false
+		}
+		return t.lower + " it", true
+	case "summed":
+		if next(1) != "up" {
+			return "", false
+		}
+		return "summed up", true
+	case "offered", "advised", "instructed", "pressed", "presses", "cracked":
+		// only right before a quote or colon
+		if ti+1 < len(toks) && !toks[ti+1].word {
+			s := d.tokText(toks[ti+1])
+			if s == ":" || s == "," || s == "." || markKind(firstRune(s)) != 0 {
+				return t.lower, true
+			}
+		}
+		return "", false
 	case "pointing":
 		if next(1) != "out" {
 			return "", false
@@ -332,6 +352,10 @@ func (d *doc) subjectBefore(pi, lo, c int) (speaker, bool) {
 		}
 	}
 	if mi, ok := d.mentLast[pi][j]; ok && !d.inQ[pi][j] {
+		if m := &d.mentions[mi]; m.kind == kindOther && m.tokFirst == m.tokLast && !calendarWords[toks[j].lower] && j == c-1 {
+			// "Israel said": a lone capitalised word right before the verb
+			m.kind = kindSingle
+		}
 		m := d.mentions[mi]
 		prepObj := d.prepObject(pi, lo, m.tokFirst) && !strings.HasSuffix(toks[c].lower, "ing")
 		if !prepObj && !d.inRelative(pi, lo, m.tokFirst) {

@@ -242,7 +242,25 @@ func (d *doc) attribute(pi, ri int, fallbacks bool) speaker {
 		}
 		return noSpeaker, false
 	}
+	// a quote ending its sentence (“... here.” Ohio Gov. John Kasich said
+	// he would ...) is followed by a new sentence, not its attribution,
+	// unless the verb comes at once
+	newSentence := false
+	if lastIn+1 < len(toks) && toks[lastIn+1].word && toks[lastIn+1].cap {
+		inner, _ := utf8.DecodeLastRuneInString(d.text[r.start:r.end])
+		if inner == '.' || inner == '?' || inner == '!' {
+			newSentence = true
+			for c := lastIn + 1; c < hi && c < lastIn+5; c++ {
+				if _, ok := d.isCue(pi, c); ok {
+					newSentence = false
+				}
+			}
+		}
+	}
 	tryPost := func() (speaker, bool) {
+		if newSentence {
+			return noSpeaker, false
+		}
 		// "“...” ― Sonya Herridge"
 		if lastIn+2 < len(toks) && !toks[lastIn+1].word {
 			switch d.tokText(toks[lastIn+1]) {
@@ -278,12 +296,6 @@ func (d *doc) attribute(pi, ri int, fallbacks bool) speaker {
 		}
 		return noSpeaker, false
 	}
-	// "Obama's “if you like your plan” promise"
-	if firstIn > 0 {
-		if mi, ok := d.mentLast[pi][firstIn-1]; ok && d.mentions[mi].poss && d.mentions[mi].kind != kindOther {
-			return d.mentionSpeaker(mi)
-		}
-	}
 	if preHasWords {
 		if sp, ok := tryPre(); ok {
 			return sp
@@ -291,6 +303,12 @@ func (d *doc) attribute(pi, ri int, fallbacks bool) speaker {
 	}
 	if sp, ok := tryPost(); ok {
 		return sp
+	}
+	// "Obama's “if you like your plan” promise"
+	if firstIn > 0 {
+		if mi, ok := d.mentLast[pi][firstIn-1]; ok && d.mentions[mi].poss && d.mentions[mi].kind != kindOther {
+			return d.mentionSpeaker(mi)
+		}
 	}
 	// words after a colon or comma with no speech verb ("Kasich resisted:
 	// “...”", "Here’s Clinton in 1992: “...”"): the clause's subject

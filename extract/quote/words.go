@@ -36,6 +36,8 @@ var speechCues = set(
 	"shot", "fired", "hit", "pushed", "answered", "answers", "chimed", "interjects", "adds", "recounted",
 	"recounts", "explaining", "suggesting", "claiming", "stressing", "urging", "pointing", "replying",
 	"responding", "quipping", "joking", "boasting", "complaining", "conceding", "acknowledging",
+	"assured", "assures", "pressed", "presses", "put", "puts", "mocked", "scolded", "chided", "cracked",
+	"added", "summed", "opined", "ventured", "offered", "elaborated", "clarified", "advised", "instructed",
 )
 
 // narrativeCues mark a paragraph as the reporter's narration rather than a
@@ -86,6 +88,7 @@ var commonCap = set(
 	"nearly", "already", "never", "always", "sometimes", "often", "elsewhere", "together", "anyway",
 	"consider", "sorry", "hang", "junior", "senior", "former", "old", "young",
 	"democrats", "republicans", "americans", "tories", "conservatives", "liberals", "voters",
+	"whenever", "wherever", "whatever", "whoever", "meanwhile", "nevertheless", "nonetheless",
 	"alongside", "amid", "amongst", "beside", "besides", "unlike", "including", "excluding", "regarding",
 )
 
