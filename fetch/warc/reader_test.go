@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math/rand/v2"
 	"regexp"
 	"strings"
 	"testing"
@@ -326,4 +327,46 @@ func TestReaderSkipsGzipBombMember(t *testing.T) {
 		types = append(types, rec.Type())
 	}
 	assert.Equal(t, []string{"warcinfo", "resource", "response"}, types)
+}
+
+func TestReaderPlainResyncOverGarbage(t *testing.T) {
+	recs := sampleRecords()
+	for _, size := range []int{0, 100, rawBufSize - 200, rawBufSize - 3, rawBufSize - 1, rawBufSize + 2, 3*rawBufSize + 7} {
+		t.Run(fmt.Sprint(size), func(t *testing.T) {
+			garbage := bytes.Repeat([]byte("junk \nWARC/x not a version\n"), size/27+1)[:size]
+			var file []byte
+			file = append(file, recs[0]...)
+			file = append(file, "WARC/1.0\r\nthis line is broken\r\n\r\n"...)
+			file = append(file, garbage...)
+			file = append(file, '\n')
+			file = append(file, recs[2]...)
+			res := readAll(t, bytes.NewReader(file), Options{})
+			require.Len(t, res.errs, 1, "%v", res.errs)
+			assert.ErrorIs(t, res.errs[0], ErrMalformed)
+			assert.Equal(t, []string{"warcinfo", "response"}, res.types)
+		})
+	}
+}
+
+func TestReaderGzipResyncOverGarbage(t *testing.T) {
+	recs := sampleRecords()
+	rng := rand.New(rand.NewPCG(7, 9))
+	garbage := make([]byte, 3*rawBufSize+11)
+	for i := range garbage {
+		garbage[i] = byte(rng.IntN(256))
+	}
+	for i := 100; i+10 < len(garbage); i += 5000 {
+		copy(garbage[i:], []byte{0x1f, 0x8b, 0x08, 0}) // false member starts
+	}
+	first, second := gzipBytes(t, recs[0]), gzipBytes(t, recs[2])
+	file := append(append(append([]byte(nil), first...), garbage...), second...)
+	for _, r := range []io.Reader{bytes.NewReader(file), onlyReader{bytes.NewReader(file)}} {
+		res := readAll(t, r, Options{})
+		require.Len(t, res.errs, 1, "%v", res.errs)
+		var pe *ParseError
+		require.ErrorAs(t, res.errs[0], &pe)
+		assert.ErrorIs(t, pe, ErrCorrupt)
+		assert.Equal(t, int64(len(first)), pe.Offset)
+		assert.Equal(t, []string{"warcinfo", "response"}, res.types)
+	}
 }
