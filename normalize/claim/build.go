@@ -58,6 +58,26 @@ type builder struct {
 	places    []placeMention
 	published string
 	prev      []prior
+	info      map[int]*sentInfo
+}
+
+// sentInfo caches what a sentence says, for the counts it holds.
+type sentInfo struct {
+	pay, cumulative, national bool
+	metric, cause             string
+	strong                    bool
+}
+
+// infoOf returns the cached reading of sentence si.
+func (b *builder) infoOf(si int) *sentInfo {
+	if in, ok := b.info[si]; ok {
+		return in
+	}
+	t := b.text[b.sents[si].start:b.sents[si].end]
+	in := &sentInfo{pay: payRe.MatchString(t), cumulative: cumulativeRe.MatchString(t), national: nationalRe.MatchString(t), cause: causeOf(t)}
+	in.metric, in.strong = metricOf(t)
+	b.info[si] = in
+	return in
 }
 
 // orgMention is a mention of a coded organisation.
@@ -73,7 +93,7 @@ type placeMention struct {
 }
 
 func newBuilder(rec *normalize.Record) *builder {
-	b := &builder{rec: rec, text: rec.Text, sents: sentences(rec.Text)}
+	b := &builder{rec: rec, text: rec.Text, sents: sentences(rec.Text), info: map[int]*sentInfo{}}
 	if p := string(rec.Published); len(p) >= 10 {
 		b.published = p[:10]
 	}
@@ -103,6 +123,9 @@ func newBuilder(rec *normalize.Record) *builder {
 	}
 	sort.Slice(b.orgs, func(i, j int) bool { return b.orgs[i].start < b.orgs[j].start })
 	for _, p := range places {
+		if !strings.Contains(rec.Text, p.lit) {
+			continue
+		}
 		for _, m := range p.re.FindAllStringIndex(rec.Text, -1) {
 			if overlapsAny(inOrg, m[0], m[1]) || nationalRe.MatchString(rec.Text[max(0, m[0]-4):m[1]]) {
 				continue // "NHS England", "Manchester University NHS FT"
@@ -151,14 +174,16 @@ func (b *builder) claimFor(c normalize.Count) (normalize.Claim, bool) {
 	si := b.sentOf(c.Span.Start)
 	s := b.sents[si]
 	sentText := b.text[s.start:s.end]
-	if payRe.MatchString(c.Unit) || (c.Kind == "percent" || c.Kind == "money") && payRe.MatchString(sentText) {
+	info := b.infoOf(si)
+	if (c.Kind == "percent" || c.Kind == "money") && info.pay || payRe.MatchString(c.Unit) {
 		return normalize.Claim{}, false
 	}
 	cs, ce := b.clause(si, c)
-	clauseText := b.text[cs:ce]
-	metric, strong := metricOf(clauseText)
-	if metric == "" {
-		metric, strong = metricOf(sentText)
+	metric, strong := info.metric, info.strong
+	if cs != s.start || ce != s.end {
+		if m, st := metricOf(b.text[cs:ce]); m != "" {
+			metric, strong = m, st
+		}
 	}
 	q := b.quoteAt(c.Span.Start)
 	speaker := ""
@@ -194,8 +219,8 @@ func (b *builder) claimFor(c normalize.Count) (normalize.Claim, bool) {
 	if cl.Approx == "" {
 		cl.Approx = "exact"
 	}
-	cl.Cumulative = cumulativeRe.MatchString(sentText)
-	cl.Cause = normalize.OptString(causeOf(sentText))
+	cl.Cumulative = info.cumulative
+	cl.Cause = normalize.OptString(info.cause)
 	cl.Period = b.periodFor(si, c, cs, ce, cl.Cumulative)
 	if cl.Period == nil && !cl.Cumulative {
 		// "Just over 4,000 were postponed ...": the period of the claim

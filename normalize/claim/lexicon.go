@@ -64,19 +64,20 @@ var itRe = regexp.MustCompile(`(?:^|[.;:]\s+|,\s+)(?:It|This|That)\s+(?:means|me
 // more often part of a name, "Bristol Labour", than a claim's subject). The
 // longest names come first so "Greater Manchester" wins over "Manchester".
 var places = []struct {
+	lit  string // a word the pattern needs, to skip texts without it
 	re   *regexp.Regexp
 	name string
 }{
-	{regexp.MustCompile(`\bNorthern Ireland\b`), "Northern Ireland"},
-	{regexp.MustCompile(`\bGreater Manchester\b`), "Greater Manchester"},
-	{regexp.MustCompile(`\b(?:the )?United Kingdom\b|\bthe UK\b|\bUK-wide\b`), "United Kingdom"},
-	{regexp.MustCompile(`\bGreat Britain\b|\bBritain\b`), "Great Britain"},
-	{regexp.MustCompile(`\bEngland(?:['’]s)?\b`), "England"},
-	{regexp.MustCompile(`\bScotland(?:['’]s)?\b`), "Scotland"},
-	{regexp.MustCompile(`\bWales\b`), "Wales"},
-	{regexp.MustCompile(`\bLondon\b`), "London"},
-	{regexp.MustCompile(`\bthe (?:North West|North East|South West|South East|East Midlands|West Midlands|Midlands|East of England)\b`), ""},
-	{regexp.MustCompile(`\bYorkshire(?: and the Humber)?\b`), ""},
+	{"Northern Ireland", regexp.MustCompile(`\bNorthern Ireland\b`), "Northern Ireland"},
+	{"Greater Manchester", regexp.MustCompile(`\bGreater Manchester\b`), "Greater Manchester"},
+	{"U", regexp.MustCompile(`\b(?:the )?United Kingdom\b|\bthe UK\b|\bUK-wide\b`), "United Kingdom"},
+	{"Britain", regexp.MustCompile(`\bGreat Britain\b|\bBritain\b`), "Great Britain"},
+	{"England", regexp.MustCompile(`\bEngland(?:['’]s)?\b`), "England"},
+	{"Scotland", regexp.MustCompile(`\bScotland(?:['’]s)?\b`), "Scotland"},
+	{"Wales", regexp.MustCompile(`\bWales\b`), "Wales"},
+	{"London", regexp.MustCompile(`\bLondon\b`), "London"},
+	{"the ", regexp.MustCompile(`\bthe (?:North West|North East|South West|South East|East Midlands|West Midlands|Midlands|East of England)\b`), ""},
+	{"Yorkshire", regexp.MustCompile(`\bYorkshire(?: and the Humber)?\b`), ""},
 }
 
 // reportingRe finds a reporting verb: a date before it dates the report,

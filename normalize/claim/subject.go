@@ -41,7 +41,7 @@ func (b *builder) subjectFor(si int, c normalize.Count, cs, ce int, q *normalize
 			return o.subject, "coref"
 		}
 	}
-	if nationalRe.MatchString(b.text[s.start:s.end]) {
+	if b.infoOf(si).national {
 		return England, "national"
 	}
 	if p := b.runningPrior(); p != nil {
