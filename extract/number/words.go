@@ -58,7 +58,7 @@ var indexWords = map[string]bool{
 	"table": true, "appendix": true, "volume": true, "vol": true, "covid": true, "bbc": true,
 	"formula": true, "apollo": true, "windows": true, "iphone": true, "number": true, "week": true,
 	"day": true, "box": true, "unit": true, "floor": true, "block": true, "type": true, "step": true,
-	"item": true, "line": true, "question": true, "top": true,
+	"item": true, "line": true, "question": true,
 }
 
 // months name the months; a number next to one is a date. "May" and the
