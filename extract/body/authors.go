@@ -60,14 +60,32 @@ func pickAuthors(doc *goquery.Document, tags metaTags, ld linkedData) []string {
 }
 
 var (
-	byPrefix = regexp.MustCompile(`(?i)^(?:(?:written|words|reported|posted|photos?|story)\s+)?by[:\s]+`)
+	byPrefix = regexp.MustCompile(`(?i)^(?:(?:written|words|reported|posted|photos?|story|analysis|opinion|commentary|review|interview)\s+)?by[:\s]+|^(?:текст|фото|автор)[:\s]+`)
+	// sentenceStop splits "Name Surname. Agency Name" but not "Sarah E. Smith".
+	sentenceStop = regexp.MustCompile(`(\p{Ll}{2,})\.\s+`)
+	// credentials are post-nominal letters and single words that are not names.
+	credentials = map[string]bool{
+		"ms": true, "rd": true, "rdn": true, "phd": true, "md": true, "mph": true, "ma": true,
+		"msc": true, "bsc": true, "rn": true, "np": true, "mba": true, "cpa": true, "esq": true,
+		"jan": true, "feb": true, "mar": true, "apr": true, "may": true, "jun": true, "jul": true,
+		"aug": true, "sep": true, "sept": true, "oct": true, "nov": true, "dec": true,
+		"admin": true, "administrator": true, "editorial": true, "webmaster": true, "guest": true,
+		"anonymous": true, "unknown": true, "editor": true, "staff": true,
+	}
+	// nameParticles may be written in lower case inside a name.
+	nameParticles = map[string]bool{
+		"de": true, "da": true, "di": true, "do": true, "dos": true, "das": true, "del": true,
+		"della": true, "der": true, "den": true, "van": true, "von": true, "la": true, "le": true,
+		"du": true, "bin": true, "bint": true, "al": true, "el": true, "ibn": true, "y": true, "e": true,
+		"ter": true, "ten": true, "zu": true,
+	}
 	// bylineTail drops "For The Mail On Sunday", "| Reporter", dates and
 	// similar tails from a byline.
 	bylineTail    = regexp.MustCompile(`(?i)\s+(?:for\s+(?:the\s+)?[A-Z]|in\s+[A-Z][a-z]+$|[|•·]\s|\d{1,2}\s+\w+\s+\d{4}|published|updated|\d{1,2}:\d{2}).*$`)
 	authorSplit   = regexp.MustCompile(`(?i)\s+(?:and|&|und|et|e|y)\s+|\s*[,;|/]\s*|\s+•\s+`)
 	emailOrHandle = regexp.MustCompile(`\S+@\S+|^@\w+`)
 	// roleWords mark a byline part that is a job title or organisation.
-	roleWords = regexp.MustCompile(`(?i)\b(?:editor|correspondent|reporter|writer|staff|news|agency|agencies|press|contributor|columnist|team|desk|online|media|published|updated|bbc|reuters|associated|afp|pa|ap|bureau|service|digital|times|post|guardian|telegraph|daily|mail|sun|express|independent|standard|magazine|journal|herald|group|ltd|inc|com|co\.uk|www)\b`)
+	roleWords = regexp.MustCompile(`(?i)\b(?:editor|correspondent|reporter|writer|staff|news|agency|agencies|press|contributor|columnist|team|desk|online|media|published|updated|bbc|reuters|associated|afp|pa|ap|bureau|service|digital|international|times|post|guardian|telegraph|daily|mail|sun|express|independent|standard|magazine|journal|herald|group|ltd|inc|com|co\.uk|www)\b`)
 )
 
 // cleanAuthors normalises author strings: removes "By", splits "A and B"
@@ -87,10 +105,19 @@ func cleanAuthors(raw []string) []string {
 		}
 		r = byPrefix.ReplaceAllString(r, "")
 		r = bylineTail.ReplaceAllString(r, "")
+		r = sentenceStop.ReplaceAllString(r, "$1|")
 		for _, p := range authorSplit.Split(r, -1) {
 			p = strings.Trim(byPrefix.ReplaceAllString(strings.TrimSpace(p), ""), " .:-–—")
 			if !looksLikeName(p) {
 				continue
+			}
+			if words := strings.Fields(p); len(words) == 1 {
+				w := strings.ToLower(strings.Trim(words[0], "."))
+				// PTI, AP, MS, RD, WASHINGTON: agencies, credentials and
+				// datelines in capitals.
+				if credentials[w] || p == strings.ToUpper(p) {
+					continue
+				}
 			}
 			p = fixCase(p)
 			k := strings.ToLower(p)
@@ -116,6 +143,17 @@ func looksLikeName(s string) bool {
 	first := []rune(words[0])[0]
 	if !unicode.IsUpper(first) && !unicode.IsLetter(first) {
 		return false
+	}
+	if strings.EqualFold(words[0], "the") {
+		return false
+	}
+	if s != strings.ToLower(s) {
+		// Mixed case: every word but a particle starts with a capital.
+		for _, w := range words {
+			if r := []rune(w)[0]; !unicode.IsUpper(r) && !nameParticles[strings.ToLower(w)] {
+				return false
+			}
+		}
 	}
 	letters := 0
 	for _, r := range s {
@@ -178,4 +216,17 @@ func overlaps(a, b []string) bool {
 		}
 	}
 	return false
+}
+
+// dropSiteAuthors removes author names that are the publication itself
+// ("CNN", "Business Insider") rather than people.
+func dropSiteAuthors(authors []string, site, host string) []string {
+	var out []string
+	for _, a := range authors {
+		if siteLike(a, site, host) && (site != "" || host != "") {
+			continue
+		}
+		out = append(out, a)
+	}
+	return out
 }

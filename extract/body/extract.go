@@ -73,7 +73,7 @@ func Extract(raw []byte, opt Options) (*Result, error) {
 		tm = tr.Metadata
 	}
 	if len(res.Authors) == 0 && tm.Author != "" {
-		res.Authors = cleanAuthors(strings.Split(tm.Author, ";"))
+		res.Authors = dropSiteAuthors(cleanAuthors(strings.Split(tm.Author, ";")), res.Site, hostOf(res.Canonical))
 	}
 	paras = dropLeadingFurniture(paras, res.Authors)
 	res.Text, res.Blocks = join(paras)

@@ -372,12 +372,24 @@ func TestCleanAuthors(t *testing.T) {
 		{name: "profile url", in: []string{"https://www.example.com/profile/richard-adams"}, want: []string{"Richard Adams"}},
 		{name: "upper case", in: []string{"BY JOHN O'NEILL"}, want: []string{"John O'Neill"}},
 		{name: "email dropped", in: []string{"news@example.com"}, want: nil},
+		{name: "credentials dropped", in: []string{"Rachael Link, MS, RD"}, want: []string{"Rachael Link"}},
+		{name: "agency after full stop", in: []string{"Finian Cunningham. Sputnik International"}, want: []string{"Finian Cunningham"}},
+		{name: "initial kept", in: []string{"Sarah E. Needleman"}, want: []string{"Sarah E. Needleman"}},
+		{name: "analysis by", in: []string{"Analysis by Chris Cillizza"}, want: []string{"Chris Cillizza"}},
+		{name: "not a name", in: []string{"The Russian and Syrian defense ministries"}, want: nil},
+		{name: "agency in capitals", in: []string{"PTI"}, want: nil},
+		{name: "particle", in: []string{"Ludwig van Beethoven"}, want: []string{"Ludwig van Beethoven"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			assert.Equal(t, tc.want, cleanAuthors(tc.in))
 		})
 	}
+}
+
+func TestDropSiteAuthors(t *testing.T) {
+	assert.Equal(t, []string{"Sandee LaMotte"}, dropSiteAuthors([]string{"Sandee LaMotte", "CNN"}, "", "edition.cnn.com"))
+	assert.Equal(t, []string{"Tanza Loudenback"}, dropSiteAuthors([]string{"Tanza Loudenback", "Business Insider"}, "Business Insider", "businessinsider.com"))
 }
 
 func TestNormDate(t *testing.T) {

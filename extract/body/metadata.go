@@ -87,7 +87,7 @@ func readMetadata(root *html.Node, pageURL string) pageMeta {
 
 	pm.description = cleanSpace(tags.first("og:description", "description", "twitter:description"))
 	pm.title = pickTitle(doc, tags, ld, pm.site, hostOf(firstNonEmpty(pageURL, pm.canonical)))
-	pm.authors = pickAuthors(doc, tags, ld)
+	pm.authors = dropSiteAuthors(pickAuthors(doc, tags, ld), pm.site, hostOf(firstNonEmpty(pageURL, pm.canonical)))
 	pm.published, pm.modified = pickDates(doc, tags, ld, firstNonEmpty(pageURL, pm.canonical))
 	return pm
 }

@@ -111,6 +111,10 @@ func isBoilerplate(n *html.Node) bool {
 					return true
 				}
 			}
+			if strings.Contains(v, "embed") {
+				// Embedded posts (tweets and the like) quoted in the story.
+				continue
+			}
 			for _, p := range boilerParts {
 				if strings.Contains(v, p) {
 					return true

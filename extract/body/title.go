@@ -101,10 +101,7 @@ func siteLike(p, site, host string) bool {
 	if ns := normHeadline(site); ns != "" && (np == ns || strings.Contains(np, ns) || strings.Contains(ns, np)) {
 		return true
 	}
-	label := host
-	if i := strings.IndexByte(label, '.'); i > 0 {
-		label = label[:i]
-	}
+	label := mainLabel(host)
 	if len(label) < 3 || wordCount(p) > 5 {
 		return false
 	}
@@ -119,3 +116,21 @@ func siteLike(p, site, host string) bool {
 
 // wordCount counts white-space separated words.
 func wordCount(s string) int { return len(strings.Fields(s)) }
+
+// publicSuffixLabels are host labels that never name the site.
+var publicSuffixLabels = map[string]bool{
+	"com": true, "co": true, "org": true, "net": true, "gov": true, "ac": true, "edu": true,
+	"uk": true, "us": true, "au": true, "br": true, "in": true, "de": true, "fr": true,
+	"it": true, "jp": true, "kr": true, "ru": true, "es": true, "nz": true, "ca": true,
+	"ie": true, "info": true, "io": true, "eu": true, "ne": true, "or": true,
+}
+
+// mainLabel returns the label that names the site in a host:
+// "bbc" for news.bbc.co.uk, "cnn" for edition.cnn.com.
+func mainLabel(host string) string {
+	labels := strings.Split(host, ".")
+	for len(labels) > 1 && publicSuffixLabels[labels[len(labels)-1]] {
+		labels = labels[:len(labels)-1]
+	}
+	return labels[len(labels)-1]
+}
