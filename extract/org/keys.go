@@ -220,19 +220,50 @@ func shortCore(words []string) []string {
 	if anyIn(words, set("ambulance")) {
 		return nil
 	}
+	v := shortCores(words)
+	if len(v) == 0 {
+		if shortOK(words) {
+			return words
+		}
+		return nil
+	}
+	return v[len(v)-1]
+}
+
+// shortOK rejects shortenings that no longer name anything ("Royal",
+// "University Hospital").
+func shortOK(w []string) bool {
+	return len(w) > 0 && !(len(w) == 1 && (genericWords[w[0]] || directionWords[w[0]])) && !allIn(w, genericWords)
+}
+
+// shortCores lists the shortenings of a trust's core name, from the least
+// to the most cut ("Wirral University Teaching Hospital" -> "Wirral
+// University Teaching", "Wirral University", "Wirral").
+func shortCores(words []string) [][]string {
+	if anyIn(words, set("ambulance")) {
+		return nil
+	}
+	var out [][]string
+	ok := shortOK
 	for _, h := range headStrips {
 		if hasPrefix(words, h) && len(words) > len(h) {
 			words = words[len(h):]
+			if ok(words) {
+				out = append(out, words)
+			}
 			break
 		}
 	}
 	for len(words) > 1 && tailStrips[words[len(words)-1]] {
 		words = words[:len(words)-1]
+		if words[len(words)-1] == "and" {
+			continue
+		}
+		if ok(words) {
+			out = append(out, words)
+		}
 	}
-	if allIn(words, genericWords, directionWords) {
-		return nil
-	}
-	return words
+	return out
 }
 
 // components splits "Barnet, Enfield and Haringey" into its parts, using
@@ -337,8 +368,14 @@ func (b *keyBuilder) addOrg(o *nhs.Org) {
 			}
 			b.add(core, entry{org: o.ID, site: -1, how: HowNamed, tier: 1, need: n, bareOK: n == needNone, theOK: theOK})
 		}
-		if sc := shortCore(core); len(sc) > 0 && len(sc) < len(core) {
+		for _, sc := range shortCores(core) {
+			if len(sc) >= len(core) {
+				continue
+			}
 			n := b.needFor(sc)
+			if sc[len(sc)-1] == "university" {
+				n = needContext // "Nottingham University" is a university
+			}
 			b.add(sc, entry{org: o.ID, site: -1, how: HowShort, tier: 2, need: n, bareOK: n == needNone,
 				theOK: len(sc) == 1 && !b.placeOnly(sc)}) // "the Whittington"
 		}

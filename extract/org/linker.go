@@ -92,7 +92,7 @@ func NewLinker(cfg Config) (*Linker, error) {
 	l.keys = b.keys
 	l.places = b.places
 	l.vocab = newVocabulary()
-	for _, m := range []map[string]bool{suffixWords, contextWords, descriptorWords, unionFollowers, abbrevs, directionWords} {
+	for _, m := range []map[string]bool{suffixWords, contextWords, descriptorWords, unionFollowers, abbrevs, directionWords, theFollowers} {
 		for w := range m {
 			l.vocab.add(w)
 		}
@@ -182,6 +182,19 @@ func (l *Linker) buildPlaces(b *keyBuilder) {
 // unionFollowers may follow a union's name without making it part of a
 // longer one ("Unite General Secretary Sharon Graham").
 var unionFollowers = set("general", "regional", "national", "union", "members", "officials", "secretary", "leader", "chief", "council", "branch", "rep", "reps", "spokesperson", "spokesman", "spokeswoman")
+
+// theFollowers may follow a one-word name after "the" ("the Christie
+// said"); other words make it an adjective ("the Pennine hills").
+var theFollowers = set("said", "says", "has", "had", "have", "is", "was", "were", "are", "will", "would", "could",
+	"can", "did", "does", "which", "where", "who", "in", "on", "at", "to", "for", "and", "or", "but", "after",
+	"before", "since", "when", "with", "as", "also", "now", "today", "yesterday", "last", "this")
+
+// pastTense reports a lower-case word ending in -ed ("the Christie
+// confirmed").
+func pastTense(text string, t token) bool {
+	w := text[t.start:t.end]
+	return !t.cap && len(w) > 3 && strings.HasSuffix(w, "ed")
+}
 
 // streetWords end a street name in an address.
 var streetWords = set("road", "street", "lane", "avenue", "way", "drive", "hill", "place", "square", "terrace", "close", "crescent", "grove", "gardens", "walk", "row", "parade")
@@ -378,7 +391,8 @@ func (l *Linker) evaluate(text string, toks []token, i, end int, k *keyEntries, 
 			}
 		case needContext:
 			poss := e.possOK && end == i+1 && toks[i].poss && !toks[i].sentBefore
-			if !(ctx || (e.bareOK && !longer) || (e.theOK && prevThe && !longer) || (poss && !longer)) {
+			theOK := e.theOK && prevThe && !longer && (end-i > 1 || boundary || theFollowers[toks[extEnd].norm] || pastTense(text, toks[extEnd]))
+			if !(ctx || (e.bareOK && !longer) || theOK || (poss && !longer)) {
 				continue
 			}
 		}
