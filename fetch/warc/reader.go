@@ -480,6 +480,9 @@ func (b *blockReader) Read(p []byte) (int, error) {
 	}
 	n, err := b.r.dec.Read(p)
 	b.remaining -= int64(n)
+	if b.remaining == 0 && (err == nil || err == io.EOF) {
+		err = b.checkMemberEnd()
+	}
 	if err == nil || (err == io.EOF && b.remaining == 0) {
 		return n, nil
 	}
@@ -493,4 +496,26 @@ func (b *blockReader) Read(p []byte) (int, error) {
 	}
 	b.err = b.r.fail(b.rec.Number, from, cause)
 	return n, b.err
+}
+
+// checkMemberEnd looks past the end of a block that began its gzip member.
+// What follows must be line ends and then the end of the member (one
+// record per member, which verifies the CRC) or the next record. So a
+// member damaged in a way that still inflates is reported with its record
+// rather than after it.
+func (b *blockReader) checkMemberEnd() error {
+	if !b.atMemberStart {
+		return nil
+	}
+	p, err := b.r.dec.Peek(64)
+	switch {
+	case err == io.EOF || err == nil || err == bufio.ErrBufferFull:
+	default:
+		return err
+	}
+	rest := bytes.TrimLeft(p, "\r\n")
+	if len(rest) == 0 || bytes.HasPrefix(rest, []byte("WARC/")) || (err == io.EOF && bytes.HasPrefix([]byte("WARC/"), rest)) {
+		return nil
+	}
+	return fmt.Errorf("%w: block of %d bytes is followed by neither the end of its gzip member nor a record", ErrMalformed, b.rec.ContentLength)
 }

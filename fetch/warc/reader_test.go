@@ -241,7 +241,11 @@ func TestReaderBadChecksum(t *testing.T) {
 	require.Len(t, res.errs, 1)
 	assert.ErrorIs(t, res.errs[0], ErrCorrupt)
 	assert.ErrorIs(t, res.errs[0], gzip.ErrChecksum)
-	assert.Equal(t, []string{"warcinfo", "request", "response", "metadata", "response"}, res.types)
+	var pe *ParseError
+	require.ErrorAs(t, res.errs[0], &pe)
+	assert.Equal(t, 2, pe.Record, "the damaged record is the one reported")
+	assert.Equal(t, offs[1], pe.Offset)
+	assert.Equal(t, []string{"warcinfo", "response", "metadata", "response"}, res.types)
 }
 
 func TestReaderTruncated(t *testing.T) {
@@ -370,3 +374,33 @@ func TestReaderGzipResyncOverGarbage(t *testing.T) {
 		assert.Equal(t, []string{"warcinfo", "response"}, res.types)
 	}
 }
+
+func TestReaderSingleByteDamage(t *testing.T) {
+	// Every damaged byte past the gzip header (which holds unchecked
+	// fields) costs exactly its own record, reported once.
+	file, offs := perMember(t, sampleRecords()...)
+	all := []string{"warcinfo", "request", "response", "metadata", "response"}
+	clean := readAll(t, bytes.NewReader(file), Options{})
+	offs = append(offs, int64(len(file)))
+	for m := range len(all) {
+		want := append(append([]string(nil), all[:m]...), all[m+1:]...)
+		for p := offs[m] + 10; p < offs[m+1]; p += 3 {
+			bad := append([]byte(nil), file...)
+			bad[p] ^= 0x10
+			res := readAll(t, bytes.NewReader(bad), Options{})
+			if len(res.errs) == 0 {
+				// The flip hit bits deflate does not use (padding at the
+				// end of the stream): nothing was damaged.
+				assert.Equal(t, all, res.types, "member %d byte %d", m, p-offs[m])
+				assert.Equal(t, clean.blocks, res.blocks, "member %d byte %d", m, p-offs[m])
+				continue
+			}
+			require.Len(t, res.errs, 1, "member %d byte %d: %v", m, p-offs[m], res.errs)
+			var pe *ParseError
+			require.ErrorAs(t, res.errs[0], &pe)
+			assert.Equal(t, offs[m], pe.Offset, "member %d byte %d", m, p-offs[m])
+			assert.Equal(t, want, res.types, "member %d byte %d", m, p-offs[m])
+		}
+	}
+}
+
