@@ -1,10 +1,10 @@
 package org
 
 import (
-	"regexp"
 	"fmt"
 	"hash/fnv"
 	"os"
+	"regexp"
 	"sort"
 	"strings"
 	"testing"
