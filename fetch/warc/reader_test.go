@@ -403,4 +403,3 @@ func TestReaderSingleByteDamage(t *testing.T) {
 		}
 	}
 }
-
