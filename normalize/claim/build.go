@@ -179,10 +179,15 @@ func (b *builder) claimFor(c normalize.Count) (normalize.Claim, bool) {
 		return normalize.Claim{}, false
 	}
 	cs, ce := b.clause(si, c)
+	// The metric named in the count's clause; else, when the count names
+	// what it counts, that ("45,000 junior doctors, and 98% voted to
+	// strike": the 45,000 are not on strike); else the sentence's.
 	metric, strong := info.metric, info.strong
 	if cs != s.start || ce != s.end {
 		if m, st := metricOf(b.text[cs:ce]); m != "" {
 			metric, strong = m, st
+		} else if c.Unit != "" {
+			metric, strong = "", false
 		}
 	}
 	q := b.quoteAt(c.Span.Start)
@@ -195,7 +200,7 @@ func (b *builder) claimFor(c normalize.Count) (normalize.Claim, bool) {
 	switch how {
 	case "":
 		return normalize.Claim{}, false
-	case "explicit":
+	case "explicit", "preceding":
 		if metric == "" && c.Unit == "" {
 			return normalize.Claim{}, false
 		}
@@ -210,6 +215,15 @@ func (b *builder) claimFor(c normalize.Count) (normalize.Claim, bool) {
 	}
 	if metric == "" {
 		metric = c.Unit
+	}
+	if how == "preceding" || how == "running" {
+		// A figure given again later ("98% of us voted") with only a loose
+		// subject restates the claim made before, not a new one.
+		for _, p := range b.prev {
+			if p.claim.Value == c.Value && p.claim.Kind == c.Kind && p.claim.Metric == metric {
+				return normalize.Claim{}, false
+			}
+		}
 	}
 	cl := normalize.Claim{
 		Subject: subj, Metric: metric, What: c.Unit, Value: c.Value, Approx: c.Approx, Kind: c.Kind,
@@ -242,9 +256,13 @@ func (b *builder) claimFor(c normalize.Count) (normalize.Claim, bool) {
 }
 
 // countable reports counts that can carry a claim: digits, or words for
-// a thousand or more ("one million"); not small words ("two children").
+// a thousand or more ("one million"); not small words ("two children")
+// nor loose head counts ("the 20-odd doctors", "40 or so").
 func countable(c normalize.Count) bool {
 	if c.Value < 1000 && strings.IndexFunc(c.Text, unicode.IsDigit) < 0 {
+		return false
+	}
+	if t := strings.ToLower(c.Text); strings.HasSuffix(t, "-odd") || strings.HasSuffix(t, " or so") {
 		return false
 	}
 	return !math.IsNaN(c.Value) && !math.IsInf(c.Value, 0)

@@ -203,6 +203,16 @@ func TestBuild(t *testing.T) {
 			want: nil,
 		},
 		{
+			name: "a figure restated later with a loose subject is not a new claim; loose head counts are not claims",
+			rec: newFixture("There are about 45,000 junior doctors across the NHS in England, and 98% of them voted to strike.\n\n"+
+				"One.\n\nTwo.\n\nThree.\n\n"+
+				"We marched in London, and 98% of us voted to strike. The 20-odd junior doctors in London were on strike.", "2016-01-12").rec,
+			want: []expect{
+				{subject: "England", metric: "junior doctors", value: 45000, approx: "about", what: "junior doctors"},
+				{subject: "England", metric: "on strike", value: 98, approx: "exact"},
+			},
+		},
+		{
 			name: "no counts",
 			rec:  newFixture("Northshire NHS Foundation Trust cancelled clinics.", "").org(trust, code, "Northshire NHS Foundation Trust").rec,
 			want: nil,

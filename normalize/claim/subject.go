@@ -9,8 +9,8 @@ import (
 // subjectFor finds who a count is about, and how it was found:
 //
 //   - "explicit": a coded organisation or a place in the count's clause
-//     (before it, or after it with no other count between), else the
-//     nearest one earlier in the sentence;
+//     (before it, or after it with no other count between);
+//   - "preceding": else the nearest one earlier in the sentence;
 //   - "speaker": the quote's speaker is a coded organisation, or a
 //     national figure (the Health Secretary) speaks → England;
 //   - "coref": "the trust", "the hospital", "its" → the organisation named
@@ -25,7 +25,7 @@ func (b *builder) subjectFor(si int, c normalize.Count, cs, ce int, q *normalize
 		return subj, "explicit"
 	}
 	if subj, ok := b.precedingInSentence(c, s.start); ok {
-		return subj, "explicit"
+		return subj, "preceding"
 	}
 	if subj, ok := b.fromSpeaker(q, s); ok {
 		return subj, "speaker"
