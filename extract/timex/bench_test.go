@@ -3,6 +3,7 @@ package timex
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 )
@@ -32,5 +33,16 @@ func BenchmarkFind(b *testing.B) {
 		for _, t := range texts {
 			Find(t, ref)
 		}
+	}
+}
+
+// BenchmarkFindNoStops runs Find over 200 KB of date-dense text with no
+// sentence stops, where careless context lookups would turn quadratic.
+func BenchmarkFindNoStops(b *testing.B) {
+	text := strings.Repeat("talks resumed on Monday and 2010-2011-2012 figures for 3 March were cut ", 2800)
+	ref := time.Date(2023, 9, 26, 0, 0, 0, 0, time.UTC)
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		Find(text, ref)
 	}
 }

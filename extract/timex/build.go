@@ -247,10 +247,10 @@ func buildYear(g groups, e *Expr) bool {
 // other numbers are codes or phone numbers.
 func yearAlone(text string, start, end int) bool {
 	from, to := start, end
-	for from > 0 && (isDigit(text[from-1]) || text[from-1] == '-') {
+	for from > 0 && start-from < 16 && (isDigit(text[from-1]) || text[from-1] == '-') {
 		from--
 	}
-	for to < len(text) && (isDigit(text[to]) || text[to] == '-') {
+	for to < len(text) && to-end < 16 && (isDigit(text[to]) || text[to] == '-') {
 		to++
 	}
 	parts := strings.FieldsFunc(text[from:to], func(r rune) bool { return r == '-' })

@@ -141,8 +141,11 @@ func wordLean(w, prev string) Lean {
 // sentenceBounds finds the sentence around [start, end): from the last
 // sentence stop before start to the first after end.
 func sentenceBounds(text string, start, end int) (int, int) {
-	from := 0
-	for i := start - 1; i > 0; i-- {
+	// Sentences longer than this are cut, so that text without stops
+	// does not make every lookup read back to its start.
+	const reach = 400
+	from := max(0, start-reach)
+	for i := start - 1; i > from; i-- {
 		c := text[i]
 		if c == '(' || c == ')' {
 			from = i + 1
@@ -153,8 +156,8 @@ func sentenceBounds(text string, start, end int) (int, int) {
 			break
 		}
 	}
-	to := len(text)
-	for i := end; i < len(text); i++ {
+	to := min(len(text), end+reach)
+	for i := end; i < to; i++ {
 		c := text[i]
 		if c == '\n' || c == '(' || c == ')' || (isStop(c) && (i+1 == len(text) || text[i+1] == ' ') && !abbreviationAt(text, i)) {
 			to = i

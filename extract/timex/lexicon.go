@@ -7,24 +7,24 @@ import (
 
 // Regular-expression pieces shared by the rules.
 const (
-	// Lower-case month names are taken too, except the ones that are
-	// ordinary words ("may", "march", "august").
-	reMonFull = `January|February|March|April|May|June|July|August|September|October|November|December|january|february|april|june|july|september|october|november|december`
-	// Abbreviations; the ones without a dot are only used next to a day
-	// number, where they cannot be names or verbs.
-	reMonAbbrDot = `Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept\.|Sep\.|Oct\.|Nov\.|Dec\.`
-	reMonAbbrCap = reMonAbbrDot + `|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec`
-	reMonAbbr    = reMonAbbrCap + `|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec`
-	reMonAny     = `(?:` + reMonFull + `|` + reMonAbbr + `)`
-	// Before a day number ("Mar 10") a lower-case abbreviation could be a
-	// verb ("to mar 10 years of work"), so only capitalised ones count.
-	reMonFirst = `(?:` + reMonFull + `|` + reMonAbbrCap + `)`
-	reMonWord  = `(?:` + reMonFull + `|` + reMonAbbrDot + `)`
-	reDay      = `(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?`
-	reYear     = `(?:1[89]\d\d|20\d\d)`
-	reWeekday  = `(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|monday|tuesday|wednesday|thursday|friday|saturday|sunday)`
-	reNumWord  = `(?i:\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|a\s+couple\s+of)`
-	rePoss     = `(?:['’]s)?`
+	// Month names and abbreviations, written factored to keep the
+	// compiled patterns small (Go's regexp only backtracks, its fast
+	// path, on programs of up to 500 instructions). Lower-case forms are
+	// taken too, except those that are ordinary words ("may", "march",
+	// "august", "mar", "aug"). Monthly spellings the factoring lets
+	// through ("Sepember") find no month number and are dropped.
+	reMonAny = `(?:[Jj]an(?:uary|\.)?|[Ff]eb(?:ruary|\.)?|Mar(?:ch|\.)?|[Aa]pr(?:il|\.)?|May|[Jj]un(?:e|\.)?|[Jj]ul(?:y|\.)?|Aug(?:ust|\.)?|[Ss]ept?(?:ember|\.)?|[Oo]ct(?:ober|\.)?|[Nn]ov(?:ember|\.)?|[Dd]ec(?:ember|\.)?)`
+	// Before a day number the same forms count ("Mar 10", "jan 5").
+	reMonFirst = reMonAny
+	reMonAbbr  = reMonAny
+	// On its own a month must be written in full or with a dot ("in
+	// Feb." but not "Jan" the name).
+	reMonWord = `(?:[Jj]an(?:uary|\.)|[Ff]eb(?:ruary|\.)|Mar(?:ch|\.)|[Aa]pr(?:il|\.)|May|[Jj]un(?:e|\.)|[Jj]ul(?:y|\.)|Aug(?:ust|\.)|[Ss]ept?(?:ember|\.)|[Oo]ct(?:ober|\.)|[Nn]ov(?:ember|\.)|[Dd]ec(?:ember|\.))`
+	reDay     = `(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?`
+	reYear    = `(?:1[89]\d\d|20\d\d)`
+	reWeekday = `(?:[Mm]onday|[Tt]uesday|[Ww]ednesday|[Tt]hursday|[Ff]riday|[Ss]aturday|[Ss]unday)`
+	reNumWord = `(?i:\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|a\s+couple\s+of)`
+	rePoss    = `(?:['’]s)?`
 )
 
 var monthNumbers = map[string]int{

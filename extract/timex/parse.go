@@ -42,15 +42,10 @@ func Parse(text string) []Expr {
 		return cands[i].e.Start < cands[j].e.Start
 	})
 	var out []Expr
+	taken := newByteSet(len(text))
 	for _, c := range cands {
-		clash := false
-		for _, o := range out {
-			if c.e.Start < o.End && o.Start < c.e.End {
-				clash = true
-				break
-			}
-		}
-		if !clash {
+		if !taken.any(c.e.Start, c.e.End) {
+			taken.set(c.e.Start, c.e.End)
 			out = append(out, c.e)
 		}
 	}
@@ -110,6 +105,27 @@ func findAll(r rule, text string, segs []segment) [][]int {
 		}
 	}
 	return out
+}
+
+// byteSet marks the bytes of the text already taken by a chosen
+// expression.
+type byteSet []uint64
+
+func newByteSet(n int) byteSet { return make(byteSet, n/64+1) }
+
+func (b byteSet) any(from, to int) bool {
+	for i := from; i < to; i++ {
+		if b[i/64]&(1<<(i%64)) != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func (b byteSet) set(from, to int) {
+	for i := from; i < to; i++ {
+		b[i/64] |= 1 << (i % 64)
+	}
 }
 
 func hasDigit(s string) bool {

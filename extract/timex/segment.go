@@ -45,6 +45,12 @@ type segment struct{ from, to int }
 const (
 	segBefore = 48
 	segAfter  = 56
+	// segMax bounds a merged stretch: past it a new, overlapping one
+	// starts. Short inputs keep Go's regexp on its backtracker, which is
+	// much faster than its NFA, and every match still lies whole inside
+	// the stretch around its anchor (a match cut short at a stretch's end
+	// loses to the whole one found in the next).
+	segMax = 384
 )
 
 // segments returns, for each anchor class, the stretches of text around
@@ -61,7 +67,7 @@ func segments(text string) [anchorClasses][]segment {
 			to++
 		}
 		segs := out[class]
-		if n := len(segs); n > 0 && from <= segs[n-1].to {
+		if n := len(segs); n > 0 && from <= segs[n-1].to && to-segs[n-1].from <= segMax {
 			segs[n-1].to = max(segs[n-1].to, to)
 			return
 		}
