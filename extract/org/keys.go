@@ -233,7 +233,11 @@ func shortCore(words []string) []string {
 // shortOK rejects shortenings that no longer name anything ("Royal",
 // "University Hospital").
 func shortOK(w []string) bool {
-	return len(w) > 0 && !(len(w) == 1 && (genericWords[w[0]] || directionWords[w[0]])) && !allIn(w, genericWords)
+	if len(w) == 0 || (len(w) == 1 && (genericWords[w[0]] || directionWords[w[0]])) {
+		return false
+	}
+	// "Royal Orthopaedic" names its specialty; "University Hospital" nothing.
+	return !allIn(w, genericWords) || anyIn(w, set("orthopaedic", "cancer", "heart", "chest", "eye", "dental", "children", "women"))
 }
 
 // shortCores lists the shortenings of a trust's core name, from the least
