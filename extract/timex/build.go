@@ -223,6 +223,9 @@ func buildYear(g groups, e *Expr) bool {
 			return false
 		}
 	}
+	if allDigits(prevRaw) || allDigits(next) {
+		return false // "0161 2010 2015", "room 2012 4"
+	}
 	if !yearAlone(text, start, g.loc[1]) {
 		return false // "+86 138-2010-2015", "32-2015"
 	}
@@ -240,6 +243,15 @@ func buildYear(g groups, e *Expr) bool {
 		return false // "2000 patients"
 	}
 	return true
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isDigit(s[i]) {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // yearAlone reports whether the number at text[start:end] stands alone or
