@@ -332,6 +332,10 @@ func (c *Client) temporary(ctx context.Context, err error) bool {
 	if ctx.Err() != nil {
 		return false
 	}
+	var re *robotsError
+	if errors.As(err, &re) {
+		return false
+	}
 	var se *StatusError
 	if errors.As(err, &se) {
 		return se.Temporary()
@@ -342,8 +346,18 @@ func (c *Client) temporary(ctx context.Context, err error) bool {
 			return false
 		}
 	}
+	var dnsErr *net.DNSError
+	if errors.As(err, &dnsErr) {
+		return !dnsErr.IsNotFound && (dnsErr.IsTemporary || dnsErr.IsTimeout)
+	}
+	var opErr *net.OpError
+	if errors.As(err, &opErr) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
+		return true // refused, reset or cut short
+	}
+	// Transport timeouts (TLS handshake) are worth another go; certificate
+	// and protocol errors are not.
 	var ne net.Error
-	return errors.As(err, &ne) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF)
+	return errors.As(err, &ne) && ne.Timeout()
 }
 
 // follow gets u once, following redirects; each hop is checked for its

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -744,6 +745,43 @@ func TestTruncatedDownload(t *testing.T) {
 			}
 			require.NoError(t, err)
 			assert.Equal(t, page, string(doc.Body))
+		})
+	}
+}
+
+func TestNetworkErrorsRetriedOrNot(t *testing.T) {
+	closed := httptest.NewServer(http.NotFoundHandler())
+	closedURL := closed.URL
+	closed.Close()
+	tlsSite := httptest.NewUnstartedServer(http.NotFoundHandler())
+	tlsSite.Config.ErrorLog = log.New(io.Discard, "", 0)
+	tlsSite.StartTLS()
+	t.Cleanup(tlsSite.Close)
+	tests := []struct {
+		name      string
+		url       string
+		wantMsg   string
+		wantWaits int
+	}{
+		{name: "connection refused is retried", url: closedURL + "/story", wantMsg: "refused", wantWaits: 2},
+		{name: "untrusted certificate is not", url: tlsSite.URL + "/story", wantMsg: "certificate", wantWaits: 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			clock := newFakeClock()
+			cfg := testConfig(clock)
+			cfg.Retries = 2
+			cfg.Rate = 1000
+			_, err := New(cfg).Get(context.Background(), tt.url)
+			require.Error(t, err)
+			assert.Contains(t, err.Error(), tt.wantMsg)
+			waits := 0
+			for _, d := range clock.Slept() {
+				if d >= 500*time.Millisecond {
+					waits++
+				}
+			}
+			assert.Equal(t, tt.wantWaits, waits)
 		})
 	}
 }

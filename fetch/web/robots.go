@@ -26,7 +26,7 @@ type robotsEntry struct {
 func (c *Client) allowed(ctx context.Context, u *url.URL) error {
 	data, err := c.robotsFor(ctx, u)
 	if err != nil {
-		return fmt.Errorf("robots.txt of %s: %w", u.Host, err)
+		return &robotsError{host: u.Host, err: err}
 	}
 	path := u.EscapedPath()
 	if path == "" {
@@ -84,3 +84,14 @@ func (c *Client) robotsFor(ctx context.Context, u *url.URL) (*robotstxt.RobotsDa
 	close(e.ready)
 	return e.data, e.err
 }
+
+// robotsError is a failure to read a host's robots.txt. Its fetch already
+// had its retries, so the page's own retry loop does not repeat it.
+type robotsError struct {
+	host string
+	err  error
+}
+
+func (e *robotsError) Error() string { return "robots.txt of " + e.host + ": " + e.err.Error() }
+
+func (e *robotsError) Unwrap() error { return e.err }
