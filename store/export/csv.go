@@ -29,10 +29,9 @@ func newCSV[T any](w io.Writer, t rows.Table, o Options) (*csvWriter[T], error) 
 			return nil, err
 		}
 	}
+	// Rows end in "\n", which spreadsheets and Unix tools read alike;
+	// newlines inside a quoted cell stay as they are in the text.
 	cw := csv.NewWriter(buf)
-	// CRLF line ends are what RFC 4180 and spreadsheets expect; newlines
-	// inside a quoted cell stay as they are in the text.
-	cw.UseCRLF = true
 	if err := cw.Write(t.Names()); err != nil {
 		return nil, err
 	}

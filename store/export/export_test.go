@@ -74,7 +74,7 @@ func TestCSV(t *testing.T) {
 		t.Run(tc.table, func(t *testing.T) {
 			var buf bytes.Buffer
 			require.NoError(t, export.Write(context.Background(), s, tc.table, "csv", &buf))
-			assert.True(t, strings.HasSuffix(buf.String(), "\r\n"))
+			assert.True(t, strings.HasSuffix(buf.String(), "\n"))
 			all := readCSV(t, buf.Bytes())
 			require.Len(t, all, tc.rows+1)
 			header := all[0]
