@@ -25,7 +25,7 @@ func repeats(ss []Source) []int {
 			if sameArticle(ss[i], ss[j]) || math.Abs(ss[i].Claim.Value-ss[j].Claim.Value) > 1e-9 {
 				continue
 			}
-			if Similar(words[i], words[j]) >= minSimilar {
+			if similar(words[i], words[j]) >= minSimilar {
 				out[i] = j
 				if out[j] >= 0 {
 					out[i] = out[j]
@@ -44,9 +44,9 @@ func sameArticle(a, b Source) bool {
 	return a.URL != "" && a.URL == b.URL
 }
 
-// Similar returns the share of the smaller word set found in the larger
+// similar returns the share of the smaller word set found in the larger
 // (1 for the same words, 0 for none in common).
-func Similar(a, b map[string]bool) float64 {
+func similar(a, b map[string]bool) float64 {
 	if len(a) == 0 || len(b) == 0 {
 		return 0
 	}

@@ -9,8 +9,8 @@ import (
 	"github.com/cuttings/cuttings/normalize"
 )
 
-// England is the subject of national totals.
-var England = normalize.Subject{Name: "England"}
+// england is the subject of national totals (read only).
+var england = normalize.Subject{Name: "England"}
 
 // Build returns the claims of a record whose Text, Organisations, People,
 // Quotes, Dates and Counts are filled. It reads nothing else and changes

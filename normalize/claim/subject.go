@@ -42,7 +42,7 @@ func (b *builder) subjectFor(si int, c normalize.Count, cs, ce int, q *normalize
 		}
 	}
 	if b.infoOf(si).national {
-		return England, "national"
+		return england, "national"
 	}
 	if p := b.runningPrior(); p != nil {
 		return p.claim.Subject, "running"
@@ -146,14 +146,14 @@ func (b *builder) fromSpeaker(q *normalize.Quote, s sentence) (normalize.Subject
 			}
 		}
 		if nationalTitleRe.MatchString(string(q.SpeakerTitle)) || nationalTitleRe.MatchString(string(q.SpeakerOrganisation)) {
-			return England, true
+			return england, true
 		}
 		if p := b.person(string(q.Speaker)); p != nil && nationalPerson(p) {
-			return England, true
+			return england, true
 		}
 		if name := string(q.Speaker); name != "" {
 			if b.nationalNearName(name) {
-				return England, true
+				return england, true
 			}
 			if p := b.person(name); p != nil && p.Organisation != "" {
 				if subj, ok := b.orgNamed(string(p.Organisation)); ok {
@@ -172,7 +172,7 @@ func (b *builder) fromSpeaker(q *normalize.Quote, s sentence) (normalize.Subject
 		}
 		for _, m := range p.Mentions {
 			if m.Start >= s.start && m.End <= s.end {
-				return England, true
+				return england, true
 			}
 		}
 	}
