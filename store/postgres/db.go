@@ -82,6 +82,11 @@ func Open(ctx context.Context, dsn string, opt Options) (*DB, error) {
 	return db, nil
 }
 
+// Pool returns the connection pool, for components that share the
+// database, such as the River job queue (riverpgxv5.New(db.Pool())). Its
+// connections' search_path is the store's schema.
+func (db *DB) Pool() *pgxpool.Pool { return db.pool }
+
 // Schema returns the schema holding the tables.
 func (db *DB) Schema() string { return db.schema }
 
