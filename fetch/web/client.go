@@ -84,9 +84,6 @@ type Config struct {
 	// Jitter returns a number in [0, 1) to spread retries (default
 	// math/rand/v2.Float64).
 	Jitter func() float64
-	// Transport overrides the HTTP transport; the address guard and
-	// timeouts then are its business. Meant for tests.
-	Transport http.RoundTripper
 }
 
 // Client fetches pages politely. It is safe for concurrent use.
@@ -151,21 +148,20 @@ func New(cfg Config) *Client {
 	if cfg.Jitter == nil {
 		cfg.Jitter = rand.Float64
 	}
-	tr := cfg.Transport
-	if tr == nil {
-		dialer := &net.Dialer{Timeout: cfg.ConnectTimeout, KeepAlive: 30 * time.Second}
-		if !cfg.AllowPrivate {
-			dialer.Control = guardControl
-		}
-		tr = &http.Transport{
-			Proxy:               nil, // a proxy would hide the address we must check
-			DialContext:         dialer.DialContext,
-			ForceAttemptHTTP2:   true,
-			MaxIdleConns:        100,
-			MaxIdleConnsPerHost: 2,
-			IdleConnTimeout:     90 * time.Second,
-			TLSHandshakeTimeout: cfg.ConnectTimeout,
-		}
+	dialer := &net.Dialer{Timeout: cfg.ConnectTimeout, KeepAlive: 30 * time.Second}
+	if !cfg.AllowPrivate {
+		// Checked on the resolved address of every connection, so DNS
+		// names and redirects cannot lead to a private address.
+		dialer.Control = guardControl
+	}
+	tr := &http.Transport{
+		Proxy:               nil, // a proxy would hide the address we must check
+		DialContext:         dialer.DialContext,
+		ForceAttemptHTTP2:   true,
+		MaxIdleConns:        100,
+		MaxIdleConnsPerHost: 2,
+		IdleConnTimeout:     90 * time.Second,
+		TLSHandshakeTimeout: cfg.ConnectTimeout,
 	}
 	jar, _ := cookiejar.New(nil)
 	agent := strings.TrimSpace(cfg.UserAgent)
