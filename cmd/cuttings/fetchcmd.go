@@ -100,6 +100,7 @@ func cmdFetch(ctx context.Context, e *env, args []string) error {
 	}
 	urls = unique(urls)
 	s.log.Info().Int("urls", len(urls)).Msg("fetching")
+	notModified := 0
 	docs := func(yield func(*fetch.Document, error) bool) {
 		for _, err := range failed {
 			if !yield(nil, err) {
@@ -109,6 +110,7 @@ func cmdFetch(ctx context.Context, e *env, args []string) error {
 		for r := range fetchAll(ctx, client, urls, *concurrency) {
 			if errors.Is(r.err, web.ErrNotModified) {
 				s.log.Info().Str("url", r.url).Msg("not modified since last fetch")
+				notModified++
 				continue
 			}
 			if r.err != nil {
@@ -119,7 +121,11 @@ func cmdFetch(ctx context.Context, e *env, args []string) error {
 			}
 		}
 	}
-	return s.process(ctx, e, &f, "fetch", len(urls)+len(failed), docs, true)
+	err = s.process(ctx, e, &f, "fetch", len(urls)+len(failed), docs, true)
+	if notModified > 0 {
+		fmt.Fprintf(e.stderr, "%s fetch: %d pages not modified since they were last fetched (kept as stored)\n", programName, notModified)
+	}
+	return err
 }
 
 type fetched struct {
