@@ -19,8 +19,10 @@ func WriteText(w io.Writer, gs []Group) error {
 		verdict := "agree"
 		if g.Conflict {
 			verdict = "CONFLICT: " + g.Reason
+		} else if g.Independent < 2 && len(g.Sources) > 1 {
+			verdict = "one source repeated by syndicated copies: no corroboration"
 		} else if g.Independent < 2 {
-			verdict = "one independent source"
+			verdict = "one source"
 		}
 		if _, err := fmt.Fprintf(w, "%d. %s · %s · %s%s — %d source(s), %d independent — %s\n",
 			gi+1, subjectName(g.Subject), g.Metric, periodText(g.Period), cumulativeText(g.Cumulative),
