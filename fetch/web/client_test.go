@@ -559,7 +559,7 @@ func TestConditionalGet(t *testing.T) {
 			http.NotFound(w, r)
 			return
 		}
-		if r.Header.Get("If-None-Match") == `"v2"` {
+		if r.Header.Get("If-None-Match") == `"v2"` || r.Header.Get("If-Modified-Since") == "Tue, 26 Sep 2023 10:02:11 GMT" {
 			w.WriteHeader(http.StatusNotModified)
 			return
 		}
@@ -569,11 +569,16 @@ func TestConditionalGet(t *testing.T) {
 	prev := map[string]string{s.URL + "/same": `"v2"`, s.URL + "/changed": `"v1"`}
 	cfg := testConfig(clock)
 	cfg.Previous = func(u string) (string, string, bool) {
+		if u == s.URL+"/dated" {
+			return "", "Tue, 26 Sep 2023 10:02:11 GMT", true
+		}
 		e, ok := prev[u]
 		return e, "", ok
 	}
 	c := New(cfg)
-	_, err := c.Get(context.Background(), s.URL+"/same")
+	_, err := c.Get(context.Background(), s.URL+"/dated")
+	require.ErrorIs(t, err, ErrNotModified)
+	_, err = c.Get(context.Background(), s.URL+"/same")
 	require.ErrorIs(t, err, ErrNotModified)
 	doc, err := c.Get(context.Background(), s.URL+"/changed")
 	require.NoError(t, err)
@@ -583,7 +588,7 @@ func TestConditionalGet(t *testing.T) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	var inm []string
-	for _, h := range s.hits[1:] {
+	for _, h := range s.hits[2:] {
 		inm = append(inm, h.inm)
 	}
 	assert.Equal(t, []string{`"v2"`, `"v1"`, ""}, inm)
