@@ -194,6 +194,16 @@ func TestFindNames(t *testing.T) {
 	assert.Equal(t, "dhsc", ms[0].OrgID)
 }
 
+func TestFindClosedTrustWarning(t *testing.T) {
+	l := linker(t)
+	ms, warns := l.Find("Barnet, Enfield and Haringey Mental Health NHS Trust said so.", day("2025-03-01"))
+	require.Len(t, ms, 1)
+	assert.Equal(t, "G6V2S", ms[0].Code)
+	assert.Equal(t, "North London NHS Foundation Trust", ms[0].Name)
+	require.Len(t, warns, 1)
+	assert.Contains(t, warns[0], "names RRP, which had become G6V2S")
+}
+
 func TestFindUnknownDate(t *testing.T) {
 	l, err := NewLinker(Config{Now: func() time.Time { return day("2016-01-12") }})
 	require.NoError(t, err)

@@ -92,6 +92,11 @@ func (l *Linker) resolve(text string, toks []token, found []*pending, at time.Ti
 			warnings = append(warnings, fmt.Sprintf("organisations: %q at %d fits %s; left unlinked",
 				m.Text, m.Start, strings.Join(m.Candidates, ", ")))
 		}
+		if c := p.cands[0]; m.Code != "" && len(p.cands) == 1 && c.site < 0 && c.orgID != m.Code && l.data.Orgs[c.orgID] != nil {
+			// The article names a trust that no longer existed on the date.
+			warnings = append(warnings, fmt.Sprintf("organisations: %q at %d names %s, which had become %s by the publication date",
+				m.Text, m.Start, c.orgID, m.Code))
+		}
 		ms = append(ms, m)
 	}
 	return ms, warnings
