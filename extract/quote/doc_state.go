@@ -239,7 +239,8 @@ func (d *doc) hasFirstPerson(pi int) bool {
 // hasMarks reports whether paragraph pi holds a double quote mark.
 func (d *doc) hasMarks(pi int) bool {
 	p := d.paras[pi]
-	return strings.ContainsAny(d.text[p.Start:p.End], "\"“”„«»")
+	s := d.text[p.Start:p.End]
+	return strings.ContainsAny(s, "\"“”„«»") || strings.Contains(s, "''") || strings.Contains(s, "``")
 }
 
 // titleLike reports whether s reads as a name or title ("Meet the Doctors").
@@ -249,7 +250,7 @@ func titleLike(s string) bool {
 		return false
 	}
 	r, _ := utf8.DecodeLastRuneInString(s)
-	if r == '.' || r == '!' || r == '?' {
+	if r == '!' || r == '?' || (r == '.' && len(words) > 8) {
 		return false
 	}
 	small := set("a", "an", "the", "of", "and", "or", "in", "on", "to", "for", "at", "by", "with", "&", "-", "–", "—")

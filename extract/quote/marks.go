@@ -69,6 +69,16 @@ func scanMarks(text string, para, lo, hi int) []rawQuote {
 	for i := lo; i < hi; {
 		r, n := utf8.DecodeRuneInString(text[i:hi])
 		k := markKind(r)
+		// two apostrophes or backticks stand for a double mark in some
+		// archives (''Opening Belle,'' she said; ``quoted'')
+		if (r == '\'' || r == '`') && i+1 < hi && text[i+1] == text[i] {
+			n = 2
+			if r == '`' {
+				k = markOpen
+			} else {
+				k = markBoth
+			}
+		}
 		if k == 0 {
 			i += n
 			continue

@@ -67,6 +67,11 @@ func (d *doc) walk() {
 				continue
 			}
 			sp := d.attribute(pi, ri, false)
+			// a closing mark with no opening one: a quote only when it
+			// continues the paragraph before or is attributed here
+			if r.open < 0 && !sp.known && openSp == nil && introPara != pi-1 && !(prevBlock.active && !prevBlock.bylineOnly) {
+				continue
+			}
 			startsPara := r.open < 0 || r.open == p.Start
 			if !sp.known && startsPara {
 				switch {
