@@ -164,8 +164,18 @@ func recordName(rec *Record) string {
 // the chunks are malformed, as when a crawler stored them de-chunked), and
 // so is the content coding.
 func parseHTTP(block []byte, limit int64) (http.Header, []byte, int, error) {
-	br := bytes.NewReader(block)
-	bu := bufio.NewReader(br)
+	// net/http wants "HTTP/major.minor"; archivers of HTTP/2 and 3
+	// traffic write "HTTP/2 200".
+	var in io.Reader = bytes.NewReader(block)
+	shift := 0
+	for _, v := range []string{"HTTP/2 ", "HTTP/3 "} {
+		if bytes.HasPrefix(block, []byte(v)) {
+			in = io.MultiReader(strings.NewReader(v[:6]+".0 "), bytes.NewReader(block[7:]))
+			shift = 2
+		}
+	}
+	cr := &countingReader{r: in}
+	bu := bufio.NewReader(cr)
 	resp, err := http.ReadResponse(bu, nil)
 	if err != nil {
 		return nil, nil, 0, err
@@ -173,7 +183,7 @@ func parseHTTP(block []byte, limit int64) (http.Header, []byte, int, error) {
 	var body []byte
 	if len(resp.TransferEncoding) == 0 {
 		// The body is the rest of the block: slice it instead of copying.
-		body = block[len(block)-br.Len()-bu.Buffered():]
+		body = block[int(cr.n)-bu.Buffered()-shift:]
 		if resp.ContentLength >= 0 && resp.ContentLength < int64(len(body)) {
 			body = body[:resp.ContentLength]
 		}

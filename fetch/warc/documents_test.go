@@ -94,6 +94,7 @@ func TestReadDocuments(t *testing.T) {
 		{name: "not found skipped", record: warcRecord("response", "bbbb", "https://news.example/x", "application/http; msgtype=response", httpResponse("404 Not Found", map[string]string{"Content-Type": "text/html"}, page))},
 		{name: "redirect skipped", record: warcRecord("response", "cccc", "https://news.example/x", "application/http; msgtype=response", httpResponse("301 Moved Permanently", map[string]string{"Location": "/y"}, ""))},
 		{name: "request skipped", record: warcRecord("request", "dddd", "https://news.example/x", "application/http; msgtype=request", "GET / HTTP/1.1\r\n\r\n")},
+		{name: "http/2 status line", record: warcRecord("response", "h2h2", "https://news.example/h2", "application/http; msgtype=response", "HTTP/2 200\r\ncontent-type: text/html\r\n\r\n"+page), wantBody: page},
 		{name: "resource html", record: warcRecord("resource", "eeee", "https://news.example/r", "text/html", page), wantBody: page},
 		{name: "unknown content encoding", record: resp(map[string]string{"Content-Type": "text/html", "Content-Encoding": "zstd"}, page), wantErr: fetch.ErrUnsupported},
 		{name: "not http", record: warcRecord("response", "ffff", "https://news.example/x", "application/http; msgtype=response", "garbage\r\n\r\n"), wantErr: ErrMalformed},
