@@ -114,6 +114,36 @@ func buildDate(g groups, e *Expr) bool {
 	return e.Month != 0 && validDay(2000, e.Month, e.Day)
 }
 
+// buildDayOfMonth reads a day number without a month: "on the 18th",
+// "Friday 14th". The number must be an ordinal or end the phrase, so that
+// "on Monday 20 people were arrested" is not a date.
+func buildDayOfMonth(g groups, e *Expr) bool {
+	e.Shape = ShapeDayOfMonth
+	e.Day = g.num("d1")
+	d := g.get("d1")
+	ordinal := len(d) > 2 && !isDigit(d[len(d)-1])
+	if !ordinal {
+		rest := strings.TrimLeft(g.text[g.loc[1]:], " ")
+		if rest != "" && !strings.ContainsRune(".,;:!?)", rune(rest[0])) {
+			return false
+		}
+	}
+	if next := nextWordRaw(g.text, g.loc[1]); next != "" && !functionWords[next] {
+		return false // "the 18th hole", "the 25th Amendment"
+	}
+	if strings.HasPrefix(strings.TrimLeft(g.text[g.loc[1]:], " "), "of ") {
+		return false // "the 18th of the month", months are read elsewhere
+	}
+	if wd := g.get("wd"); wd != "" {
+		var ok bool
+		if e.Weekday, ok = weekdayNumber(wd); !ok {
+			return false
+		}
+		e.Rel = "weekday"
+	}
+	return e.Day >= 1 && e.Day <= 31
+}
+
 func buildMonthRange(g groups, e *Expr) bool {
 	pre, sep := strings.ToLower(g.get("pre")), g.get("sep")
 	if pre == "between" && sep != "and" || pre == "from" && sep == "and" {
@@ -425,6 +455,9 @@ func buildAgo(g groups, e *Expr) bool {
 		n = v
 	}
 	unit := strings.TrimSuffix(strings.ToLower(g.get("unit")), "s")
+	if unit == "fortnight" {
+		unit, n = "week", 2*n
+	}
 	e.Offset = -n
 	switch unit {
 	case "day":

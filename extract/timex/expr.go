@@ -10,6 +10,10 @@ type Shape int
 const (
 	// ShapeDay is one calendar day: Month and Day, Year when written.
 	ShapeDay Shape = iota + 1
+	// ShapeDayOfMonth is Day of a month not written ("on the 18th");
+	// with Rel "weekday" the day must also fall on Weekday ("Friday
+	// 14th").
+	ShapeDayOfMonth
 	// ShapeWeekOf is the seven days starting on Month/Day ("the week
 	// commencing 4 February", "w/c Feb 4"), or ending on it when Rel is
 	// "ending" ("the week ending 1 October"); Year when written.

@@ -23,8 +23,11 @@ const (
 	reDay     = `(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?`
 	reYear    = `(?:1[89]\d\d|20\d\d)`
 	reWeekday = `(?:[Mm]onday|[Tt]uesday|[Ww]ednesday|[Tt]hursday|[Ff]riday|[Ss]aturday|[Ss]unday)`
-	reNumWord = `(?i:\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|a\s+couple\s+of)`
-	rePoss    = `(?:['’]s)?`
+	// Weekday abbreviations, only taken before a day number ("Tue May 9",
+	// "Fri 14th").
+	reWeekdayAny = `(?:[Mm]onday|[Tt]uesday|[Ww]ednesday|[Tt]hursday|[Ff]riday|[Ss]aturday|[Ss]unday|Mon\.?|Tue(?:s)?\.?|Wed\.?|Thu(?:rs?)?\.?|Fri\.?|Sat\.?|Sun\.?)`
+	reNumWord    = `(?i:\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|a\s+couple\s+of)`
+	rePoss       = `(?:['’]s)?`
 )
 
 var monthNumbers = map[string]int{
@@ -42,6 +45,24 @@ func monthNumber(s string) int {
 var weekdayNumbers = map[string]time.Weekday{
 	"monday": time.Monday, "tuesday": time.Tuesday, "wednesday": time.Wednesday,
 	"thursday": time.Thursday, "friday": time.Friday, "saturday": time.Saturday, "sunday": time.Sunday,
+}
+
+// weekdayAbbreviations are the short forms taken before a day number.
+var weekdayAbbreviations = map[string]time.Weekday{
+	"mon": time.Monday, "tue": time.Tuesday, "tues": time.Tuesday, "wed": time.Wednesday,
+	"thu": time.Thursday, "thur": time.Thursday, "thurs": time.Thursday, "fri": time.Friday,
+	"sat": time.Saturday, "sun": time.Sunday,
+}
+
+// weekdayNumber gives the weekday for a name or abbreviation, and false
+// for anything else.
+func weekdayNumber(s string) (time.Weekday, bool) {
+	s = strings.TrimSuffix(strings.ToLower(s), ".")
+	if d, ok := weekdayNumbers[s]; ok {
+		return d, true
+	}
+	d, ok := weekdayAbbreviations[s]
+	return d, ok
 }
 
 var numberWords = map[string]int{

@@ -158,6 +158,8 @@ func needsLean(e Expr) bool {
 		return e.Year == 0 && e.EndYear == 0 && !e.YearFromRef && e.Lean == LeanNearest
 	case ShapeWeekday:
 		return e.Rel == "" && e.Lean == LeanNearest
+	case ShapeDayOfMonth:
+		return e.Lean == LeanNearest
 	case ShapeRelWeekend:
 		return e.Offset == 0
 	}

@@ -147,6 +147,9 @@ func Resolve(e Expr, ref time.Time) (m Mention, ok bool) {
 			d := day(y, time.Month(e.Month), e.Day)
 			return span{d, d}, true
 		})
+	case ShapeDayOfMonth:
+		m.Kind = KindRelative
+		s, ok = resolveDayOfMonth(e, ref)
 	case ShapeWeekOf:
 		m.Grain = GrainWeek
 		s, ok = fixedOrYearless(e.Year, ref, e.Lean, func(y int) (span, bool) {
@@ -219,6 +222,26 @@ func fixedOrYearless(year int, ref time.Time, lean Lean, mk func(y int) (span, b
 	}
 	s, _, ok := yearless(ref, lean, mk)
 	return s, ok
+}
+
+// resolveDayOfMonth places a day number with no month in the month the
+// lean picks among the thirteen months either side of ref (with a weekday,
+// only months where the day falls on it).
+func resolveDayOfMonth(e Expr, ref time.Time) (span, bool) {
+	var cands []span
+	first := day(ref.Year(), ref.Month(), 1)
+	for k := -13; k <= 13; k++ {
+		f := first.AddDate(0, k, 0)
+		if !validDay(f.Year(), int(f.Month()), e.Day) {
+			continue
+		}
+		d := day(f.Year(), f.Month(), e.Day)
+		if e.Rel == "weekday" && d.Weekday() != e.Weekday {
+			continue
+		}
+		cands = append(cands, span{d, d})
+	}
+	return pick(cands, ref, e.Lean)
 }
 
 func resolveRange(e Expr, ref time.Time) (span, bool) {

@@ -16,6 +16,7 @@ const (
 	anchorPeriod                     // "week", "month", "year"
 	anchorAgo                        // "ago"
 	anchorHoliday                    // "Christmas", "Easter"
+	anchorOrdinal                    // "18th"
 	anchorClasses = iota
 )
 
@@ -31,6 +32,9 @@ var anchorWords = func() map[string]anchor {
 		m[k] = anchorMonth
 	}
 	for k := range weekdayNumbers {
+		m[k] = anchorWeekday
+	}
+	for k := range weekdayAbbreviations {
 		m[k] = anchorWeekday
 	}
 	return m
@@ -90,6 +94,9 @@ func segments(text string) [anchorClasses][]segment {
 			}
 			if numericDateAt(text, j) {
 				a |= anchorNumeric
+			}
+			if w := strings.ToLower(text[i:j]); strings.HasSuffix(w, "st") || strings.HasSuffix(w, "nd") || strings.HasSuffix(w, "rd") || strings.HasSuffix(w, "th") {
+				a |= anchorOrdinal
 			}
 		} else if j-i >= 3 {
 			a = anchorWords[strings.ToLower(text[i:j])]
