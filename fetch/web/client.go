@@ -31,6 +31,7 @@ const (
 	DefaultConcurrency    = 4
 	DefaultConnectTimeout = 10 * time.Second
 	DefaultTimeout        = 30 * time.Second
+	DefaultPageTimeout    = 2 * time.Minute
 	DefaultMaxBody        = 10 << 20
 	DefaultMaxRedirects   = 10
 	DefaultRetries        = 3
@@ -56,6 +57,9 @@ type Config struct {
 	// Timeout bounds one exchange from sending the request to the last
 	// byte of the body; a page that trickles in is cut off.
 	Timeout time.Duration
+	// PageTimeout bounds the time one Get spends in exchanges over all its
+	// redirects and retries (waits for the rate limit and backoff aside).
+	PageTimeout time.Duration
 	// MaxBody is the largest body accepted, after decompression.
 	MaxBody int64
 	// MaxRedirects is the most redirects followed for one page; a
@@ -114,6 +118,9 @@ func New(cfg Config) *Client {
 	}
 	if cfg.Timeout <= 0 {
 		cfg.Timeout = DefaultTimeout
+	}
+	if cfg.PageTimeout <= 0 {
+		cfg.PageTimeout = DefaultPageTimeout
 	}
 	if cfg.MaxBody <= 0 {
 		cfg.MaxBody = DefaultMaxBody
@@ -286,8 +293,9 @@ type result struct {
 // fetch gets u with retries; robots marks the fetch of a robots.txt, which
 // skips the robots check and keeps any status for the caller.
 func (c *Client) fetch(ctx context.Context, u *url.URL, robots bool) (*result, error) {
+	budget := &budget{left: c.cfg.PageTimeout}
 	for attempt := 0; ; attempt++ {
-		res, err := c.follow(ctx, u, robots)
+		res, err := c.follow(ctx, u, robots, budget)
 		if err == nil {
 			return res, nil
 		}
@@ -358,7 +366,7 @@ func (c *Client) temporary(ctx context.Context, err error) bool {
 
 // follow gets u once, following redirects; each hop is checked for its
 // scheme and robots.txt and waits its turn for its host.
-func (c *Client) follow(ctx context.Context, u *url.URL, robots bool) (*result, error) {
+func (c *Client) follow(ctx context.Context, u *url.URL, robots bool, b *budget) (*result, error) {
 	var etag, lastMod string
 	if c.cfg.Previous != nil && !robots {
 		etag, lastMod, _ = c.cfg.Previous(u.String())
@@ -369,7 +377,7 @@ func (c *Client) follow(ctx context.Context, u *url.URL, robots bool) (*result, 
 				return nil, err
 			}
 		}
-		res, err := c.exchange(ctx, u, etag, lastMod, robots)
+		res, err := c.exchange(ctx, u, etag, lastMod, robots, b)
 		if err != nil {
 			return nil, err
 		}
@@ -399,7 +407,7 @@ func (c *Client) follow(ctx context.Context, u *url.URL, robots bool) (*result, 
 }
 
 // exchange sends one request and reads the response within Timeout.
-func (c *Client) exchange(ctx context.Context, u *url.URL, etag, lastMod string, robots bool) (*result, error) {
+func (c *Client) exchange(ctx context.Context, u *url.URL, etag, lastMod string, robots bool, b *budget) (*result, error) {
 	if err := c.wait(ctx, u.Host); err != nil {
 		return nil, err
 	}
@@ -410,7 +418,13 @@ func (c *Client) exchange(ctx context.Context, u *url.URL, etag, lastMod string,
 	}
 	defer func() { <-c.sem }()
 
-	actx, cancel := context.WithTimeoutCause(ctx, c.cfg.Timeout, ErrTimeout)
+	timeout := min(c.cfg.Timeout, b.left)
+	if timeout <= 0 {
+		return nil, fmt.Errorf("%w: page took over %s", ErrTimeout, c.cfg.PageTimeout)
+	}
+	began := time.Now()
+	defer func() { b.left -= time.Since(began) }()
+	actx, cancel := context.WithTimeoutCause(ctx, timeout, ErrTimeout)
 	defer cancel()
 	req, err := http.NewRequestWithContext(actx, http.MethodGet, u.String(), nil)
 	if err != nil {
@@ -464,11 +478,15 @@ func (c *Client) exchange(ctx context.Context, u *url.URL, etag, lastMod string,
 	return res, nil
 }
 
+// budget is the exchange time a page has left. It is measured on the
+// wall clock, like the exchange deadlines themselves.
+type budget struct{ left time.Duration }
+
 // timeoutCause turns the expiry of the per-exchange deadline into
 // ErrTimeout, leaving the caller's own cancellation as it is.
 func (c *Client) timeoutCause(ctx, actx context.Context, err error) error {
 	if ctx.Err() == nil && errors.Is(context.Cause(actx), ErrTimeout) {
-		return fmt.Errorf("%w after %s: %w", ErrTimeout, c.cfg.Timeout, err)
+		return fmt.Errorf("%w: %w", ErrTimeout, err)
 	}
 	return err
 }

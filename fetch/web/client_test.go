@@ -790,3 +790,26 @@ func TestNetworkErrorsRetriedOrNot(t *testing.T) {
 		})
 	}
 }
+
+func TestPageTimeoutOverRedirects(t *testing.T) {
+	clock := newFakeClock()
+	s := newSite(t, clock.Now, func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/robots.txt" {
+			http.NotFound(w, r)
+			return
+		}
+		time.Sleep(60 * time.Millisecond) // each hop is slow but within Timeout
+		var n int
+		fmt.Sscanf(r.URL.Path, "/hop/%d", &n)
+		http.Redirect(w, r, fmt.Sprintf("/hop/%d", n+1), http.StatusFound)
+	})
+	cfg := testConfig(clock)
+	cfg.Timeout = time.Second
+	cfg.PageTimeout = 200 * time.Millisecond
+	_, err := New(cfg).Get(context.Background(), s.URL+"/hop/0")
+	require.ErrorIs(t, err, ErrTimeout)
+	assert.NotErrorIs(t, err, ErrTooManyRedirects)
+	hops := len(s.paths()) - s.count("/robots.txt")
+	assert.GreaterOrEqual(t, hops, 3)
+	assert.LessOrEqual(t, hops, 5, "the page's time budget stops the chain well before 10 redirects")
+}
