@@ -571,6 +571,8 @@ func (b *keyBuilder) addBare(i int, s nhs.Site, x []string, name string) {
 		} else {
 			bare.bareOK = true // "Royal Marsden"
 		}
+	case len(x) >= 2 && x[len(x)-1] == "general" && !allIn(x[:len(x)-1], genericWords, directionWords):
+		bare.bareOK = true // "Furness General"
 	case b.placeOnly(x) || allIn(x, genericWords, directionWords):
 	case len(x) == 1:
 		// One word is often an ordinary word ("the Manor", "the Chase"):

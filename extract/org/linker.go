@@ -344,10 +344,13 @@ func (l *Linker) evaluate(text string, toks []token, i, end int, k *keyEntries, 
 	prevCap := i > 0 && !toks[i].breakBefore && !toks[i-1].sentBefore && toks[i-1].cap && toks[i-1].norm != "the" &&
 		strings.TrimSpace(toks[i].gap) == "" && !toks[i-1].upper
 	longer := nextCap || prevCap
+	andCap := false // "... and Human Services": only curated names are cut short this way
 	if !boundary && extEnd+1 < len(toks) && !toks[extEnd+1].breakBefore && toks[extEnd+1].cap {
 		switch toks[extEnd].norm {
-		case "and", "of", "for":
+		case "of", "for":
 			longer = true
+		case "and":
+			andCap = true
 		}
 	}
 	bestTier := uint8(255)
@@ -378,6 +381,9 @@ func (l *Linker) evaluate(text string, toks []token, i, end int, k *keyEntries, 
 		}
 		if prevCap && !e.acronym && e.need == needContext {
 			continue // "New York hospitals"
+		}
+		if andCap && e.curated > 0 && !e.acronym && end > i+1 {
+			continue
 		}
 		if longer && !ctx && !e.acronym && (e.curated > 0 || e.tier >= 2 || e.need != needNone) {
 			if !(e.curated > 0 && end == i+1 && !nextCap) && !(e.curated > 0 && nextCap && unionFollowers[toks[extEnd].norm]) {

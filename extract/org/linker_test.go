@@ -141,6 +141,9 @@ func TestFind(t *testing.T) {
 			span: "Lewisham hospital", code: "RJ2"},
 		{name: "short trust name after the", text: "Nurses at the Whittington walked out.", published: "2023-01-10",
 			span: "Whittington", code: "RKE"},
+		{name: "X General in a list", text: "Staff at Furness General and Westmorland General walked out.", published: "2023-10-03",
+			span: "Furness General", code: "RTX", how: HowSite},
+		{name: "title, not a hospital", text: "The Attorney General said the strike was lawful.", published: "2023-10-03"},
 		{name: "initials alone", text: "Staff at the BRI said it was cold.", published: "2016-01-12"},
 	}
 	l := linker(t)
