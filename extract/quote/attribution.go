@@ -31,6 +31,10 @@ func (d *doc) isCue(pi, ti int) (string, bool) {
 	if !t.word || d.inQ[pi][ti] || !speechCues[t.lower] {
 		return "", false
 	}
+	// negated speech is no attribution: "has not acknowledged the ..."
+	if ti > 0 && toks[ti-1].word && (toks[ti-1].lower == "not" || toks[ti-1].lower == "never" || strings.HasSuffix(toks[ti-1].lower, "n't") || strings.HasSuffix(toks[ti-1].lower, "n’t")) {
+		return "", false
+	}
 	next := func(k int) string {
 		if ti+k < len(toks) && toks[ti+k].word {
 			return toks[ti+k].lower
@@ -510,6 +514,13 @@ func (d *doc) headSegment(pi, lo, c int, personOnly bool) (speaker, bool) {
 			if sp, ok := d.statementSource(pi, a, b); ok {
 				return sp, true
 			}
+			// "A spokeswoman said" after "The BMA has said ...": the
+			// organisation reported speaking just before
+			for q := pi; q >= 0 && q >= pi-1; q-- {
+				if sp, ok := d.orgSpeaking(q, toks[a].start); ok {
+					return sp, true
+				}
+			}
 			return d.resolveOrg(toks[a].start, ""), true
 		}
 		if personPronouns[first.lower] {
@@ -622,7 +633,7 @@ func (d *doc) withApposition(sp speaker, pi, mi, c int) speaker {
 	p := &d.people[sp.person]
 	m := d.mentions[mi]
 	for _, t := range m.titles {
-		if sp.title == "" {
+		if sp.title == "" && !isHonorific(t) {
 			sp.title = t
 		}
 	}
@@ -671,8 +682,8 @@ func (d *doc) withApposition(sp speaker, pi, mi, c int) speaker {
 			}
 		}
 	}
-	if sp.title == "" && len(p.titles) > 0 {
-		sp.title = p.titles[0]
+	if sp.title == "" {
+		sp.title = p.role()
 	}
 	if sp.orgOf == "" {
 		sp.orgOf = p.org
@@ -799,4 +810,29 @@ func (d *doc) hasSpokes(pi, a, b int) bool {
 		}
 	}
 	return false
+}
+
+// orgSpeaking finds an organisation named as the subject of a speech verb
+// in paragraph pi before byte pos ("The BMA has said ...").
+func (d *doc) orgSpeaking(pi, pos int) (speaker, bool) {
+	toks := d.toks[pi]
+	for c := range toks {
+		if toks[c].start >= pos {
+			break
+		}
+		if _, ok := d.isCue(pi, c); !ok {
+			continue
+		}
+		j := c - 1
+		for j >= 0 && toks[j].word && auxSkip[toks[j].lower] {
+			j--
+		}
+		if j < 0 {
+			continue
+		}
+		if mi, ok := d.mentLast[pi][j]; ok && !d.inQ[pi][j] && d.mentions[mi].kind == kindOrg {
+			return d.mentionSpeaker(mi), true
+		}
+	}
+	return noSpeaker, false
 }

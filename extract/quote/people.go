@@ -172,3 +172,34 @@ func (d *doc) outPeople() []Person {
 	}
 	return out
 }
+
+// role is the person's first title that is more than a form of address,
+// else the first title.
+func (p *person) role() string {
+	for _, t := range p.titles {
+		if !isHonorific(t) {
+			return t
+		}
+	}
+	if len(p.titles) > 0 {
+		return p.titles[0]
+	}
+	return ""
+}
+
+// isHonorific reports whether a title is only forms of address ("Mr",
+// "Prof", "Sir").
+func isHonorific(t string) bool {
+	ws := nameWords(t)
+	if len(ws) == 0 {
+		return false
+	}
+	for _, w := range ws {
+		switch w {
+		case "mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "prof", "professor", "lord", "lady", "rev", "cllr", "hon", "rt":
+		default:
+			return false
+		}
+	}
+	return true
+}

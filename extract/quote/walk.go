@@ -478,8 +478,10 @@ func (d *doc) finish(qi int) {
 		p := &d.people[q.sp.person]
 		p.speaker = true
 		q.q.Speaker = p.name
-		if q.q.SpeakerTitle == "" && len(p.titles) > 0 {
-			q.q.SpeakerTitle = p.titles[0]
+		if q.q.SpeakerTitle == "" || isHonorific(q.q.SpeakerTitle) {
+			if r := p.role(); r != "" {
+				q.q.SpeakerTitle = r
+			}
 		}
 		if q.q.SpeakerOrganisation == "" {
 			q.q.SpeakerOrganisation = p.org
