@@ -32,7 +32,8 @@ type Group struct {
 	// RepeatOf[i] is the index of the source that Sources[i] repeats (a
 	// syndicated copy of the same sentence), or -1 for an original.
 	RepeatOf []int `json:"-"`
-	// Independent counts the sources that are not repeats.
+	// Independent counts the articles whose sources are not repeats: an
+	// article's own figures and syndicated copies do not corroborate.
 	Independent int `json:"independent"`
 	// Conflict is set when two independent figures cannot both be right;
 	// Reason says which and why.
@@ -258,10 +259,18 @@ func spanOf(ss []Source) *normalize.Period {
 func check(g *Group) {
 	g.Independent = 0
 	var orig []int
+	seen := map[string]bool{}
 	for i, r := range g.RepeatOf {
 		if r < 0 {
-			g.Independent++
 			orig = append(orig, i)
+			k := g.Sources[i].ArticleID
+			if k == "" {
+				k = g.Sources[i].URL
+			}
+			if k == "" || !seen[k] {
+				g.Independent++
+				seen[k] = true
+			}
 		}
 	}
 	for x := 0; x < len(orig); x++ {

@@ -206,5 +206,5 @@ func TestSameArticleFiguresDoNotConflict(t *testing.T) {
 	gs := Groups([]Source{a, b})
 	require.Len(t, gs, 1)
 	assert.False(t, gs[0].Conflict)
-	assert.Equal(t, 2, gs[0].Independent)
+	assert.Equal(t, 1, gs[0].Independent) // one article
 }

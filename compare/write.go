@@ -19,10 +19,10 @@ func WriteText(w io.Writer, gs []Group) error {
 		verdict := "agree"
 		if g.Conflict {
 			verdict = "CONFLICT: " + g.Reason
-		} else if g.Independent < 2 && len(g.Sources) > 1 {
+		} else if g.Independent < 2 && hasRepeat(g) {
 			verdict = "one source repeated by syndicated copies: no corroboration"
 		} else if g.Independent < 2 {
-			verdict = "one source"
+			verdict = "one article: no corroboration"
 		}
 		if _, err := fmt.Fprintf(w, "%d. %s · %s · %s%s — %d source(s), %d independent — %s\n",
 			gi+1, subjectName(g.Subject), g.Metric, periodText(g.Period), cumulativeText(g.Cumulative),
@@ -171,3 +171,13 @@ func WriteCSV(w io.Writer, gs []Group) error {
 }
 
 func num(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+
+// hasRepeat reports whether a group holds a syndicated copy.
+func hasRepeat(g Group) bool {
+	for _, r := range g.RepeatOf {
+		if r >= 0 {
+			return true
+		}
+	}
+	return false
+}

@@ -183,7 +183,11 @@ func (b *builder) claimFor(c normalize.Count) (normalize.Claim, bool) {
 	// what it counts, that ("45,000 junior doctors, and 98% voted to
 	// strike": the 45,000 are not on strike); else the sentence's.
 	metric, strong := info.metric, info.strong
-	if cs != s.start || ce != s.end {
+	if m, st := metricOf(c.Unit); m != "" {
+		// The thing counted names what happened: "100 picket lines",
+		// "3,400 of the cancellations".
+		metric, strong = m, st
+	} else if cs != s.start || ce != s.end {
 		if m, st := metricOf(b.text[cs:ce]); m != "" {
 			metric, strong = m, st
 		} else if c.Unit != "" {
