@@ -91,7 +91,8 @@ type Expr struct {
 	Weekday                   time.Weekday
 	// Rel is "last", "next", "this" or "coming" for ShapeWeekday, "last",
 	// "next" or "this" for ShapeRelMonthName, "ending" for a ShapeWeekOf
-	// that ends on its day; empty for a bare weekday.
+	// that ends on its day, "weekday" for a ShapeDayOfMonth tied to
+	// Weekday; empty for a bare weekday.
 	Rel string
 	// Offset counts units from the reference for the ShapeRel* shapes,
 	// and years from the reference year when YearFromRef is set.
@@ -99,7 +100,10 @@ type Expr struct {
 	// YearFromRef says a ShapeDay's year is Offset years from the
 	// reference year ("June 16th of last year").
 	YearFromRef bool
-	Lean        Lean
+	// Lean is what the words around the expression say about its
+	// direction in time; Resolve reads it where the text leaves the year,
+	// month or week open.
+	Lean Lean
 }
 
 // Absolute reports whether the expression can be resolved without a

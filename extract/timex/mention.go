@@ -17,7 +17,9 @@ type Mention struct {
 
 // Find finds the calendar references in text and resolves them against ref,
 // the publication date. With a zero ref only absolute references (those
-// that carry their year) are returned.
+// that carry their year) are returned; the caller should then say in the
+// record's warnings that relative dates were left out. Mentions come in
+// text order and never overlap.
 func Find(text string, ref time.Time) []Mention {
 	exprs := Parse(text)
 	out := make([]Mention, 0, len(exprs))
