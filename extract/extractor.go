@@ -7,6 +7,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/RadhiFadlillah/whatlanggo"
 	"github.com/rs/zerolog"
 
 	"github.com/cuttings/cuttings/extract/body"
@@ -74,6 +75,9 @@ func (e *Extractor) Extract(doc *fetch.Document) (*Article, error) {
 	if len(a.Authors) == 0 {
 		a.Authors = res.Authors
 	}
+	if a.Language == "" {
+		a.Language = detectLanguage(a.Text)
+	}
 	if strings.TrimSpace(a.Text) == "" && doc.Format != fetch.FormatHTML {
 		return nil, ErrNoText
 	}
@@ -132,6 +136,22 @@ func (e *Extractor) mine(a *Article) {
 
 	a.Dates = timex.Find(a.Text, a.PublishedTime)
 	a.Counts = number.Find(a.Text)
+}
+
+// detectLanguage names the language of a text as an ISO 639-1 code, or ""
+// when the text is too short or mixed to tell.
+func detectLanguage(text string) string {
+	if len(text) > 4000 {
+		text = text[:4000]
+		for !utf8.ValidString(text) {
+			text = text[:len(text)-1]
+		}
+	}
+	info := whatlanggo.Detect(text)
+	if !info.IsReliable() {
+		return ""
+	}
+	return info.Lang.Iso6391()
 }
 
 // cleanText makes plain-text input valid UTF-8 without NUL bytes or a BOM.
