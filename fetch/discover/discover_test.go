@@ -97,7 +97,8 @@ const atom = `<?xml version="1.0" encoding="utf-8"?>
 </feed>`
 
 func TestFeed(t *testing.T) {
-	s := newServer(t, map[string]string{"/feed.rss": rss, "/atom.xml": atom, "/robots.txt": "User-agent: *\nAllow: /\n", "/page.html": "<html><body>no feed</body></html>"})
+	s := newServer(t, map[string]string{"/feed.rss": rss, "/atom.xml": atom, "/robots.txt": "User-agent: *\nAllow: /\n", "/page.html": "<html><body>no feed</body></html>",
+		"/home.html": `<html><head><link rel="stylesheet" href="/s.css"><link rel="alternate" type="application/atom+xml" title="News" href="/atom.xml"></head><body></body></html>`})
 	tests := []struct {
 		name      string
 		path      string
@@ -110,6 +111,7 @@ func TestFeed(t *testing.T) {
 		{name: "rss since drops older dated items", path: "/feed.rss", since: time.Date(2023, 9, 20, 0, 0, 0, 0, time.UTC), wantURLs: []string{"/news/1", "/news/2", "/news/3"}},
 		{name: "atom uses published then updated", path: "/atom.xml", since: time.Date(2023, 9, 1, 0, 0, 0, 0, time.UTC), wantURLs: []string{"/a/1"}, wantTitle: "Operations postponed"},
 		{name: "not a feed", path: "/page.html", wantErr: true},
+		{name: "home page advertising its feed", path: "/home.html", wantURLs: []string{"/a/1", "/a/2"}},
 		{name: "missing feed", path: "/nope.rss", wantErr: true},
 	}
 	for _, tt := range tests {

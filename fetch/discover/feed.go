@@ -5,15 +5,18 @@ import (
 	"context"
 	"fmt"
 	"net/url"
+	"slices"
 	"strings"
 	"time"
 
 	"github.com/mmcdole/gofeed"
+	"golang.org/x/net/html"
 
 	"github.com/cuttings/cuttings/fetch/web"
 )
 
-// Feed fetches the RSS, Atom or JSON feed at feedURL and returns its items
+// Feed fetches the RSS, Atom or JSON feed at feedURL (or, given an HTML
+// page, the feed it advertises) and returns its items
 // published (or, lacking that, updated) at or after since; a zero since
 // keeps all. Items without a usable http(s) link are left out; relative
 // links are resolved against the feed's URL.
@@ -26,7 +29,65 @@ func Feed(ctx context.Context, c *web.Client, feedURL string, since time.Time) (
 	if err != nil {
 		return nil, fmt.Errorf("feed %s: %w", feedURL, err)
 	}
+	items, err := ParseFeed(doc.Body, base, since)
+	if err == nil {
+		return items, nil
+	}
+	// A site's home page: follow the feed it advertises, once.
+	alt, ok := FeedLink(doc.Body, base)
+	if !ok {
+		return nil, err
+	}
+	if doc, err = c.Fetch(ctx, alt); err != nil {
+		return nil, fmt.Errorf("feed advertised by %s: %w", feedURL, err)
+	}
+	if base, err = url.Parse(doc.URL); err != nil {
+		return nil, fmt.Errorf("feed %s: %w", alt, err)
+	}
 	return ParseFeed(doc.Body, base, since)
+}
+
+// FeedLink finds the first RSS or Atom feed an HTML page advertises with
+// <link rel="alternate" type="application/rss+xml" href="...">.
+func FeedLink(page []byte, base *url.URL) (string, bool) {
+	z := html.NewTokenizer(bytes.NewReader(page))
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return "", false
+		case html.StartTagToken, html.SelfClosingTagToken:
+			name, hasAttr := z.TagName()
+			if string(name) == "body" {
+				return "", false
+			}
+			if string(name) != "link" || !hasAttr {
+				continue
+			}
+			var rel, typ, href string
+			for {
+				k, v, more := z.TagAttr()
+				switch string(k) {
+				case "rel":
+					rel = strings.ToLower(string(v))
+				case "type":
+					typ = strings.ToLower(strings.TrimSpace(string(v)))
+				case "href":
+					href = string(v)
+				}
+				if !more {
+					break
+				}
+			}
+			if !slices.Contains(strings.Fields(rel), "alternate") {
+				continue
+			}
+			if typ == "application/rss+xml" || typ == "application/atom+xml" || typ == "application/feed+json" {
+				if u, ok := resolve(base, href); ok {
+					return u, true
+				}
+			}
+		}
+	}
 }
 
 // ParseFeed reads a feed's bytes; base resolves relative links.

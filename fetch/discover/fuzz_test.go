@@ -27,13 +27,17 @@ func FuzzParseSitemap(f *testing.F) {
 	})
 }
 
-// FuzzParseFeed checks the same for feeds.
+// FuzzParseFeed checks the same for feeds and advertised feed links.
 func FuzzParseFeed(f *testing.F) {
 	for _, s := range []string{rss, atom, `{"version":"https://jsonfeed.org/version/1","items":[{"url":"/x"}]}`, ""} {
 		f.Add([]byte(strings.ReplaceAll(s, "BASE", "https://news.example")))
 	}
 	base, _ := url.Parse("https://news.example/feed")
+	f.Add([]byte(`<html><head><link rel="alternate" type="application/rss+xml" href="/rss"></head></html>`))
 	f.Fuzz(func(t *testing.T, data []byte) {
+		if u, ok := FeedLink(data, base); ok && !strings.HasPrefix(u, "http://") && !strings.HasPrefix(u, "https://") {
+			t.Fatalf("feed link not http(s): %q", u)
+		}
 		items, err := ParseFeed(data, base, time.Time{})
 		if err != nil {
 			return
