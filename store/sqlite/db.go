@@ -34,6 +34,7 @@ type DB struct {
 	codec *codec.Codec
 	log   zerolog.Logger
 	now   func() time.Time
+	busy  time.Duration
 }
 
 var _ store.Store = (*DB)(nil)
@@ -90,7 +91,7 @@ func Open(ctx context.Context, path string, opt Options) (*DB, error) {
 		_ = r.Close()
 		return nil, fmt.Errorf("sqlite: %w", err)
 	}
-	db := &DB{w: w, r: r, codec: c, log: opt.Logger, now: opt.Clock()}
+	db := &DB{w: w, r: r, codec: c, log: opt.Logger, now: opt.Clock(), busy: busy}
 	if err := db.migrate(ctx); err != nil {
 		_ = db.Close()
 		return nil, err

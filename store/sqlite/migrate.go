@@ -2,7 +2,11 @@ package sqlite
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"time"
+
+	sqlitedrv "modernc.org/sqlite"
 )
 
 // migrations are the schema's versions in order; migration i+1 is
@@ -182,14 +186,26 @@ CREATE INDEX failures_run ON failures(run_id, id);
 
 // migrate brings the schema up to date. Each migration runs in its own
 // immediate transaction, so two processes opening a new file at once apply
-// it once.
+// it once. A connection that finds the file busy while it is being set up
+// (switching to WAL, which SQLite does not retry) is retried until
+// BusyTimeout.
 func (db *DB) migrate(ctx context.Context) error {
-	if _, err := db.w.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
-	version    INTEGER PRIMARY KEY,
-	applied_at TEXT NOT NULL
-)`); err != nil {
-		return fmt.Errorf("sqlite: create schema_migrations: %w", err)
+	deadline := time.Now().Add(db.busy)
+	for attempt := 1; ; attempt++ {
+		err := db.migrateOnce(ctx)
+		if err == nil || !isBusy(err) || time.Now().After(deadline) {
+			return err
+		}
+		db.log.Debug().Err(err).Int("attempt", attempt).Msg("sqlite: database busy while migrating, retrying")
+		select {
+		case <-ctx.Done():
+			return fmt.Errorf("sqlite: migrate: %w", ctx.Err())
+		case <-time.After(time.Duration(min(attempt, 20)) * 10 * time.Millisecond):
+		}
 	}
+}
+
+func (db *DB) migrateOnce(ctx context.Context) error {
 	for i, m := range migrations {
 		v := i + 1
 		if err := db.apply(ctx, v, m); err != nil {
@@ -200,11 +216,17 @@ func (db *DB) migrate(ctx context.Context) error {
 }
 
 func (db *DB) apply(ctx context.Context, version int, stmt string) error {
-	tx, err := db.w.BeginTx(ctx, nil)
+	tx, err := db.w.BeginTx(ctx, nil) // BEGIN IMMEDIATE: waits for other writers
 	if err != nil {
 		return err
 	}
 	defer func() { _ = tx.Rollback() }()
+	if _, err := tx.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
+	version    INTEGER PRIMARY KEY,
+	applied_at TEXT NOT NULL
+)`); err != nil {
+		return err
+	}
 	var n int
 	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM schema_migrations WHERE version = ?`, version).Scan(&n); err != nil {
 		return err
@@ -224,4 +246,15 @@ func (db *DB) apply(ctx context.Context, version int, stmt string) error {
 	}
 	db.log.Info().Int("version", version).Msg("applied schema migration")
 	return nil
+}
+
+// isBusy reports whether err is SQLite's SQLITE_BUSY or SQLITE_LOCKED (in
+// any of their extended forms).
+func isBusy(err error) bool {
+	var se *sqlitedrv.Error
+	if errors.As(err, &se) {
+		c := se.Code() & 0xff
+		return c == 5 || c == 6
+	}
+	return false
 }
