@@ -398,6 +398,9 @@ func buildPeriod(g groups, e *Expr) bool {
 	default:
 		return false
 	}
+	if r := g.get("rel"); (r == "This" || r == "Next" || r == "Last") && !g.has("mod") && !sentenceInitial(g.text, g.loc[0]) {
+		return false // "ABC's This Week programme" is a name
+	}
 	if strings.HasPrefix(rel, "the ") && fin == "" {
 		return false // "in the previous week" is a rolling window
 	}

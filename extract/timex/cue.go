@@ -84,6 +84,12 @@ func leanAt(text string, start, end int) Lean {
 		if i > 0 {
 			prev = before[i-1]
 		}
+		// A plan told in the past ("were due to appear in May", "was
+		// planned for 1 December") may lie either side of publication:
+		// nearness decides.
+		if futureAfterBe[before[i]] && (prev == "was" || prev == "were") {
+			return LeanNearest
+		}
 		if l := wordLean(before[i], prev); l != LeanNearest {
 			return l
 		}
@@ -92,6 +98,12 @@ func leanAt(text string, start, end int) Lean {
 		if before[i] == "to" && i+1 < len(before) && len(before)-(i+2) <= 2 && infinitive(before[i+1]) && infinitiveAfter[prev] {
 			return LeanFuture
 		}
+	}
+	// The words after decide only for an expression fronted in its
+	// sentence ("On 10 February, there will be a walkout"); after a
+	// clause they belong to another verb.
+	if len(before) > 2 {
+		return LeanNearest
 	}
 	after := words(text[end:to])
 	for i := 0; i < len(after) && i < 10; i++ {

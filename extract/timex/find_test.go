@@ -189,6 +189,7 @@ func TestFind(t *testing.T) {
 			want: []want{{"Tue May 9 2017", "2017-05-09", "2017-05-09", "day", "date"}}},
 		{name: "fortnight ago", text: "The ballot closed a fortnight ago.",
 			want: []want{{"a fortnight ago", "2023-09-11", "2023-09-17", "week", "relative"}}},
+		{name: "programme name", text: "She told ABC's This Week programme she would run.", want: nil},
 		{name: "month range", text: "The ward was closed from March to May.",
 			want: []want{{"from March to May", "2023-03-01", "2023-05-31", "month", "range"}}},
 		{name: "month range across a year end", text: "Cases rose between November 2022 and February.",
