@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/markusmobius/go-trafilatura"
 )
@@ -60,4 +61,28 @@ func BenchmarkTrafilatura(b *testing.B) {
 			_, _ = trafilatura.Extract(bytes.NewReader(p), trafilatura.Options{ExcludeComments: true})
 		}
 	}
+}
+
+// BenchmarkExtractVsTrafilatura runs Extract and plain go-trafilatura on
+// each page in turn, so that load from other processes falls on both alike,
+// and reports each one's time per pass over the pages and their ratio.
+func BenchmarkExtractVsTrafilatura(b *testing.B) {
+	pages := benchPages(b)
+	var ours, theirs time.Duration
+	b.ResetTimer()
+	for b.Loop() {
+		for _, p := range pages {
+			start := time.Now()
+			if _, err := Extract(p, Options{}); err != nil {
+				b.Fatal(err)
+			}
+			mid := time.Now()
+			_, _ = trafilatura.Extract(bytes.NewReader(p), trafilatura.Options{ExcludeComments: true})
+			ours += mid.Sub(start)
+			theirs += time.Since(mid)
+		}
+	}
+	b.ReportMetric(float64(ours.Milliseconds())/float64(b.N), "extract-ms/pass")
+	b.ReportMetric(float64(theirs.Milliseconds())/float64(b.N), "trafilatura-ms/pass")
+	b.ReportMetric(float64(ours)/float64(theirs), "ratio")
 }
