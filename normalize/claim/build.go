@@ -57,6 +57,7 @@ type builder struct {
 	orgs      []orgMention
 	places    []placeMention
 	published string
+	dates     []normalize.Date // dates with spans inside the text
 	prev      []prior
 	info      map[int]*sentInfo
 }
@@ -108,6 +109,11 @@ func newBuilder(rec *normalize.Record) *builder {
 		b.counts = append(b.counts, c)
 	}
 	sort.SliceStable(b.counts, func(i, j int) bool { return b.counts[i].Span.Start < b.counts[j].Span.Start })
+	for _, d := range rec.Dates {
+		if d.Span.Start >= 0 && d.Span.Start < d.Span.End && d.Span.End <= len(rec.Text) {
+			b.dates = append(b.dates, d)
+		}
+	}
 	var inOrg []normalize.Span
 	for _, o := range rec.Organisations {
 		for _, m := range o.Mentions {
@@ -430,7 +436,7 @@ func subjectKey(s normalize.Subject) string {
 // dateInSentence reports whether sentence si holds a resolved date.
 func (b *builder) dateInSentence(si int) bool {
 	s := b.sents[si]
-	for _, d := range b.rec.Dates {
+	for _, d := range b.dates {
 		if d.Start != "" && d.Span.Start >= s.start && d.Span.End <= s.end {
 			return true
 		}

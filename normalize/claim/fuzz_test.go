@@ -16,9 +16,9 @@ func FuzzBuild(f *testing.F) {
 		"654 – 192 inpatients and 462 day cases – are in London.",
 		"Dr. A said “over one million appointments cancelled”.", "", ".", "\xff 300 cancelled",
 	} {
-		f.Add(s)
+		f.Add(s, 0, 5)
 	}
-	f.Fuzz(func(t *testing.T, text string) {
+	f.Fuzz(func(t *testing.T, text string, a, b int) {
 		rec := &normalize.Record{Text: text, Published: "2023-09-26"}
 		for _, c := range number.Find(text) {
 			rec.Counts = append(rec.Counts, normalize.Count{Text: c.Text, Value: c.Value, Approx: c.Approx,
@@ -29,7 +29,11 @@ func FuzzBuild(f *testing.F) {
 			rec.Organisations = []normalize.Organisation{{Name: "X", Code: "RXX", Kind: "nhs-trust",
 				Mentions: []normalize.Mention{{Start: 0, End: k}}}}
 		}
-		rec.Quotes = []normalize.Quote{{Speaker: "Someone", Start: 0, End: len(text)}}
+		rec.Quotes = []normalize.Quote{{Speaker: "Some One", Start: 0, End: len(text)}}
+		// Spans from other stages may be wrong: they must not make Build panic.
+		rec.Dates = []normalize.Date{{Text: "x", Start: "2023-09-01", End: "2023-09-30", Span: normalize.Span{Start: a, End: b}}}
+		rec.People = []normalize.Person{{Name: "Some One", Titles: []string{"Health Secretary"},
+			Mentions: []normalize.Mention{{Start: b, End: a}}}}
 		for _, c := range Build(rec) {
 			if c.Span.Start < 0 || c.Span.End > len(text) || c.Span.Start > c.Span.End {
 				t.Fatalf("span %v outside %d bytes", c.Span, len(text))

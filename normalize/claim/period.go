@@ -16,8 +16,8 @@ func (b *builder) periodFor(si int, c normalize.Count, cs, ce int, cumulative bo
 	s := b.sents[si]
 	var best *normalize.Date
 	bestDist, bestIn := -1, false
-	for i := range b.rec.Dates {
-		d := &b.rec.Dates[i]
+	for i := range b.dates {
+		d := &b.dates[i]
 		if d.Start == "" || d.Span.Start < s.start || d.Span.End > s.end || overlaps(d.Span.Start, d.Span.End, c.Span.Start, c.Span.End) {
 			continue
 		}
