@@ -699,8 +699,18 @@ func firstRuneDigit(s string) bool {
 // Trust" into the role and the organisation.
 func splitRole(s string) (string, string) {
 	s = strings.TrimSpace(s)
-	for _, det := range []string{"a ", "an ", "the ", "A ", "An ", "The "} {
+	for _, det := range []string{"a ", "an ", "the ", "A ", "An ", "The ", "its ", "his ", "her ", "their ", "our "} {
 		s = strings.TrimPrefix(s, det)
+	}
+	// "NHS’s national incident director"
+	for _, ap := range []string{"’s ", "'s "} {
+		if i := strings.Index(s, ap); i > 0 && firstRuneUpper(s) && !strings.Contains(s[:i], " ") {
+			return s[i+len(ap):], s[:i]
+		}
+	}
+	if !strings.Contains(s, " ") && firstRuneUpper(s) {
+		// a lone capitalised word is a place ("Dr Nina Beck, Bristol")
+		return "", ""
 	}
 	for _, sep := range []string{" at ", " of ", " for ", " with "} {
 		if i := strings.Index(s, sep); i > 0 {

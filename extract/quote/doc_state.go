@@ -44,7 +44,9 @@ type doc struct {
 	people    []person
 	quotes    []qrec
 	blockSet  []bool
-	warnings  []string
+	// lowerWords are the words the text writes in lower case
+	lowerWords map[string]bool
+	warnings   []string
 }
 
 func newDoc(e *Extractor, text string, opt Options) *doc {
@@ -101,9 +103,26 @@ func (d *doc) run() {
 	d.mentLast = make([]map[int]int, n)
 	d.mentFirst = make([]map[int]int, n)
 	d.blockSet = make([]bool, n)
+	d.lowerWords = map[string]bool{}
+	capMid := map[string]bool{}
 	for pi, p := range d.paras {
 		toks := tokenize(d.text, p.Start, p.End)
 		d.toks[pi] = toks
+		for ti, t := range toks {
+			if t.word && !t.cap && t.end-t.start > 1 {
+				d.lowerWords[d.text[t.start:t.end]] = true
+			}
+			if t.word && t.cap && !sentenceStartAt(toks, ti, d.text, p.Start) {
+				capMid[t.lower] = true
+			}
+		}
+	}
+	// a word written capitalised inside a sentence somewhere is a name
+	for w := range capMid {
+		delete(d.lowerWords, w)
+	}
+	for pi, p := range d.paras {
+		toks := d.toks[pi]
 		raws := scanMarks(d.text, pi, p.Start, p.End)
 		d.raws[pi] = raws
 		inq := make([]bool, len(toks))

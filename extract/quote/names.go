@@ -80,8 +80,9 @@ func (d *doc) scanNames(toks []token, paraStart int) []mention {
 			continue
 		}
 		ss := sentenceStartAt(toks, i, d.text, paraStart)
-		// drop sentence-initial common words
-		if commonCap[t.lower] || (ss && endsIng(t.lower) && (i+1 >= len(toks) || !toks[i+1].cap)) {
+		// drop sentence-initial common words: listed ones, gerunds, and
+		// words the article also writes in lower case ("Doctors said")
+		if commonCap[t.lower] || (ss && endsIng(t.lower) && (i+1 >= len(toks) || !toks[i+1].cap)) || (ss && d.lowerWords[t.lower]) {
 			i++
 			continue
 		}

@@ -161,9 +161,29 @@ func equalWords(a, b []string) bool {
 // outPeople lists the people for the Result: every full-named person, and
 // single-named ones that speak.
 func (d *doc) outPeople() []Person {
+	// a surname given before the full name ("Kearney ... Martha
+	// Kearney") joins the full name
+	merged := make([]bool, len(d.people))
+	for i := range d.people {
+		p := &d.people[i]
+		if len(p.words) != 1 {
+			continue
+		}
+		for j := range d.people {
+			q := &d.people[j]
+			if len(q.words) >= 2 && q.words[len(q.words)-1] == p.words[0] {
+				q.mentions = append(q.mentions, p.mentions...)
+				for _, t := range p.titles {
+					q.addTitle(t)
+				}
+				merged[i] = true
+				break
+			}
+		}
+	}
 	var out []Person
-	for _, p := range d.people {
-		if p.single && !p.speaker {
+	for i, p := range d.people {
+		if merged[i] || (p.single && !p.speaker) {
 			continue
 		}
 		ms := append([]Mention(nil), p.mentions...)
