@@ -549,12 +549,13 @@ func buildHoliday(g groups, e *Expr) bool {
 	if _, ok := holidayDate(e.Holiday, 2000); !ok {
 		return false
 	}
+	e.Rel = strings.ToLower(g.get("rel")) // "last Christmas", "this Easter"
 	if h == "Christmas" || h == "Easter" || h == "Halloween" {
 		next := nextWordRaw(g.text, g.loc[1])
 		if e.Year == 0 && next != "" && !isCapitalised(next) && !functionWords[next] {
 			return false // "Christmas trees", "the Christmas period"
 		}
-		if e.Year == 0 && !timePreps[prevWord(g.text, g.loc[0])] {
+		if e.Year == 0 && !g.has("rel") && !timePreps[prevWord(g.text, g.loc[0])] {
 			return false
 		}
 	}

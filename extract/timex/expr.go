@@ -90,7 +90,8 @@ type Expr struct {
 	Holiday                   string
 	Weekday                   time.Weekday
 	// Rel is "last", "next", "this" or "coming" for ShapeWeekday, "last",
-	// "next" or "this" for ShapeRelMonthName, "ending" for a ShapeWeekOf
+	// "next" or "this" for ShapeRelMonthName and ShapeHoliday ("last
+	// Christmas"), "ending" for a ShapeWeekOf
 	// that ends on its day, "weekday" for a ShapeDayOfMonth tied to
 	// Weekday; empty for a bare weekday.
 	Rel string
@@ -112,8 +113,10 @@ func (e Expr) Absolute() bool {
 	switch e.Shape {
 	case ShapeYear, ShapeFinancialYear:
 		return true
-	case ShapeDay, ShapeWeekOf, ShapeDayList, ShapeMonth, ShapeHoliday:
+	case ShapeDay, ShapeWeekOf, ShapeDayList, ShapeMonth:
 		return e.Year != 0 && !e.YearFromRef
+	case ShapeHoliday:
+		return e.Year != 0
 	case ShapeDayRange, ShapeMonthRange:
 		return e.Year != 0 || e.EndYear != 0
 	}

@@ -190,6 +190,12 @@ func TestFind(t *testing.T) {
 		{name: "fortnight ago", text: "The ballot closed a fortnight ago.",
 			want: []want{{"a fortnight ago", "2023-09-11", "2023-09-17", "week", "relative"}}},
 		{name: "programme name", text: "She told ABC's This Week programme she would run.", want: nil},
+		{name: "last and this Christmas", text: "Wards were busier than last Christmas and will be again this Christmas.",
+			ref: time.Date(2023, 4, 18, 0, 0, 0, 0, time.UTC),
+			want: []want{
+				{"last Christmas", "2022-12-25", "2022-12-25", "day", "relative"},
+				{"this Christmas", "2023-12-25", "2023-12-25", "day", "relative"},
+			}},
 		{name: "month range", text: "The ward was closed from March to May.",
 			want: []want{{"from March to May", "2023-03-01", "2023-05-31", "month", "range"}}},
 		{name: "month range across a year end", text: "Cases rose between November 2022 and February.",

@@ -154,8 +154,10 @@ func withNeeds(r rule, needs ...string) rule {
 
 func needsLean(e Expr) bool {
 	switch e.Shape {
-	case ShapeDay, ShapeWeekOf, ShapeDayList, ShapeDayRange, ShapeMonth, ShapeMonthRange, ShapeHoliday:
+	case ShapeDay, ShapeWeekOf, ShapeDayList, ShapeDayRange, ShapeMonth, ShapeMonthRange:
 		return e.Year == 0 && e.EndYear == 0 && !e.YearFromRef && e.Lean == LeanNearest
+	case ShapeHoliday:
+		return e.Year == 0 && e.Rel == "" && e.Lean == LeanNearest
 	case ShapeWeekday:
 		return e.Rel == "" && e.Lean == LeanNearest
 	case ShapeDayOfMonth:

@@ -201,7 +201,19 @@ func Resolve(e Expr, ref time.Time) (m Mention, ok bool) {
 		m.Grain = GrainYear
 		s, ok = fySpan(e.Year), true
 	case ShapeHoliday:
-		s, ok = fixedOrYearless(e.Year, ref, e.Lean, func(y int) (span, bool) {
+		year, lean := e.Year, e.Lean
+		switch e.Rel {
+		case "this":
+			year = ref.Year()
+		case "last":
+			lean = LeanPast
+		case "next":
+			lean = LeanFuture
+		}
+		if e.Rel != "" && e.Year == 0 {
+			m.Kind = KindRelative
+		}
+		s, ok = fixedOrYearless(year, ref, lean, func(y int) (span, bool) {
 			d, ok := holidayDate(e.Holiday, y)
 			return span{d, d}, ok
 		})

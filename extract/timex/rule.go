@@ -114,5 +114,5 @@ var rules = []rule{
 	newRule("ago", anchorAgo, `\b(?P<n>`+reNumWord+`)\s+(?P<unit>(?i:days?|weeks?|fortnights?|months?|years?))\s+(?i:ago)\b`, buildAgo),
 	newRule("weekday", anchorWeekday, `\b(?:(?P<rel>(?i:last|next|this|coming|previous|on))\s+)?(?P<wd>`+reWeekday+`)\b`+rePoss+`(?:\s+(?P<part>morning|afternoon|evening|night|lunchtime))?\b`, buildWeekday),
 	withNeeds(newRule("weekday-week", anchorWeekday, `\b(?:(?:[Oo]n\s+)?(?P<wd>`+reWeekday+`)\s+(?:of\s+)?(?P<wk>(?i:this|next|last|previous))\s+week|(?P<wk>(?i:this|next|last|previous))\s+week\s*[-–,]?\s*(?:on\s+)?(?P<wd>`+reWeekday+`))\b`, buildWeekday), "week"),
-	newRule("holiday", anchorHoliday, `\b(?P<h>Christmas\s+(?:Day|Eve)|Boxing\s+Day|New\s+Year['’]?s\s+(?:Day|Eve)|Easter\s+(?:Sunday|Monday|Day)|Good\s+Friday|Valentine['’]?s\s+Day|St\.?\s+Patrick['’]?s\s+Day|Bonfire\s+Night|Guy\s+Fawkes\s+Night|Halloween|Christmas|Easter)\b(?:\s+(?P<y1>`+reYear+`)\b)?`, buildHoliday),
+	newRule("holiday", anchorHoliday, `\b(?:(?P<rel>(?i:last|next|this))\s+)?(?P<h>Christmas\s+(?:Day|Eve)|Boxing\s+Day|New\s+Year['’]?s\s+(?:Day|Eve)|Easter\s+(?:Sunday|Monday|Day)|Good\s+Friday|Valentine['’]?s\s+Day|St\.?\s+Patrick['’]?s\s+Day|Bonfire\s+Night|Guy\s+Fawkes\s+Night|Halloween|Christmas|Easter)\b(?:\s+(?P<y1>`+reYear+`)\b)?`, buildHoliday),
 }
