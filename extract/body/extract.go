@@ -65,6 +65,7 @@ func Extract(raw []byte, opt Options) (*Result, error) {
 	}
 	paras = dropLeadingTitle(paras, pm.title)
 	paras = dropStandfirstHeading(paras, pm.description)
+	paras = dropPromotions(paras)
 	res.Title, res.Site, res.Canonical = pm.title, pm.site, pm.canonical
 	res.Authors, res.Published, res.Modified = pm.authors, pm.published, pm.modified
 	res.Language, res.Description = pm.language, pm.description
@@ -197,7 +198,7 @@ func isFurniture(s string, authors []string) bool {
 	if len(words) == 0 || len(words) > 8 {
 		return false
 	}
-	if byPrefix.MatchString(s) && len(cleanAuthors([]string{s})) > 0 {
+	if byPrefix.MatchString(s) {
 		return true
 	}
 	for _, a := range authors {
@@ -215,6 +216,6 @@ func isFurniture(s string, authors []string) bool {
 }
 
 var (
-	datelineRE     = regexp.MustCompile(`(?i)^(published|updated|last updated|posted|first published)\b|^(mon|tue|wed|thu|fri|sat|sun)[a-z]*,? \d{1,2} [a-z]+ \d{4}|^\d{1,2} (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{4}`)
+	datelineRE     = regexp.MustCompile(`(?i)^(published|updated|last updated|posted|first published)\b|^(mon|tue|wed|thu|fri|sat|sun)[a-z]*,? \d{1,2} [a-z]+ \d{4}|^\d{1,2} (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{4}|^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4}`)
 	furnitureWords = regexp.MustCompile(`(?i)^(my account|log ?in|log ?out|sign ?in|sign ?out|register|subscribe|share|share this|comments?|menu|search|close|advertisement|image caption|media caption|getty images|listen|print|email)$`)
 )
