@@ -447,7 +447,7 @@ func (d *doc) isSign(pi int, r rawQuote) bool {
 		return false
 	}
 	n := 0
-	for k := len(toks) - 1; k >= 0 && n < 10; k-- {
+	for k := len(toks) - 1; k >= 0 && n < 5; k-- {
 		t := toks[k]
 		if t.end > open {
 			continue
