@@ -97,7 +97,7 @@ func write[T any](ctx context.Context, s store.Store, t rows.Table, format strin
 	case "jsonl":
 		rw = newJSONL[T](w, t)
 	default:
-		rw = newParquet[T](w)
+		rw = newParquet[T](w, t.Name)
 	}
 	if err != nil {
 		return fmt.Errorf("export %s: %w", t.Name, err)

@@ -264,3 +264,28 @@ func TestCancelled(t *testing.T) {
 	err := export.Write(ctx, s, "quotes", "csv", &bytes.Buffer{})
 	require.ErrorIs(t, err, context.Canceled)
 }
+
+// TestParquetRowGroups exports more articles than fit one row group.
+func TestParquetRowGroups(t *testing.T) {
+	if testing.Short() {
+		t.Skip("writes 2,100 records")
+	}
+	ctx := context.Background()
+	s, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "x.db"), sqlite.Options{})
+	require.NoError(t, err)
+	defer s.Close()
+	var batch []normalize.Record
+	for i := range 2100 {
+		batch = append(batch, storetest.Record(i))
+		if len(batch) == 300 {
+			require.NoError(t, s.Put(ctx, 0, batch, nil))
+			batch = batch[:0]
+		}
+	}
+	var buf bytes.Buffer
+	require.NoError(t, export.Write(ctx, s, "articles", "parquet", &buf))
+	f, err := parquet.OpenFile(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+	require.NoError(t, err)
+	assert.EqualValues(t, 2100, f.NumRows())
+	assert.Len(t, f.RowGroups(), 2)
+}

@@ -8,17 +8,23 @@ import (
 )
 
 // rowGroup bounds the rows buffered before a row group is flushed, so a
-// large export streams in bounded memory.
-const rowGroup = 50_000
+// large export streams in bounded memory: articles carry their whole text,
+// so their groups are smaller.
+func rowGroup(table string) int64 {
+	if table == "articles" {
+		return 2_000
+	}
+	return 50_000
+}
 
 type parquetWriter[T any] struct {
 	pw *parquet.GenericWriter[T]
 }
 
-func newParquet[T any](w io.Writer) *parquetWriter[T] {
+func newParquet[T any](w io.Writer, table string) *parquetWriter[T] {
 	return &parquetWriter[T]{pw: parquet.NewGenericWriter[T](w,
 		parquet.Compression(&zstd.Codec{}),
-		parquet.MaxRowsPerRowGroup(rowGroup),
+		parquet.MaxRowsPerRowGroup(rowGroup(table)),
 		parquet.CreatedBy("cuttings", "", ""),
 	)}
 }
