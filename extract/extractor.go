@@ -3,6 +3,7 @@ package extract
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -27,7 +28,10 @@ type Config struct {
 	// none (the CLI's --published). Zero means none: relative dates in such
 	// articles are left unresolved, with a warning.
 	DefaultPublished time.Time
-	Logger           zerolog.Logger
+	// RefData is a folder of NHS reference data written by nhs.Update; nil
+	// means the data embedded in the binary.
+	RefData fs.FS
+	Logger  zerolog.Logger
 }
 
 // Extractor runs the extract stage. It is built once (the organisation
@@ -41,7 +45,7 @@ type Extractor struct {
 
 // New builds an Extractor.
 func New(cfg Config) (*Extractor, error) {
-	l, err := org.NewLinker(org.Config{Logger: cfg.Logger})
+	l, err := org.NewLinker(org.Config{Logger: cfg.Logger, Data: cfg.RefData})
 	if err != nil {
 		return nil, fmt.Errorf("extract: organisations: %w", err)
 	}

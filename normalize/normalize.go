@@ -59,31 +59,28 @@ func Normalize(a *extract.Article) Record {
 	return rec
 }
 
-// organisations folds mentions into one entry per organisation: by code for
-// linked NHS organisations, by canonical name for the rest. Mentions left
-// ambiguous (no code, several candidates) are dropped here; the linker has
-// warned about them.
+// organisations folds mentions into one entry per organisation, by the
+// linker's organisation key. A mention the linker could not settle between
+// several trusts becomes an entry of its own without a code, listing the
+// candidates; the linker has warned about it.
 func organisations(ms []org.Mention) []Organisation {
 	var out []Organisation
 	index := map[string]int{}
 	for _, m := range ms {
-		if m.Code == "" && len(m.Candidates) > 0 {
-			continue
-		}
-		key := "name:" + strings.ToLower(m.Name)
-		if m.Code != "" {
-			key = "code:" + m.Code
+		key := m.OrgID
+		if key == "" {
+			key = m.Kind + ":" + m.Code + ":" + strings.ToLower(m.Name)
 		}
 		i, ok := index[key]
 		if !ok {
 			i = len(out)
 			index[key] = i
 			out = append(out, Organisation{Name: m.Name, Code: OptString(m.Code), SuccessorCode: m.SuccessorCode,
-				Kind: m.Kind, How: m.How, Mentions: []Mention{}})
+				Kind: m.Kind, How: m.How, ODSCode: m.BodyCode, Candidates: m.Candidates, Mentions: []Mention{}})
 		}
 		o := &out[i]
 		// The organisation counts as named when any mention names it.
-		if m.How != "site" && o.How == "site" {
+		if m.How == "named" {
 			o.How = m.How
 		}
 		o.Mentions = append(o.Mentions, Mention{Text: m.Text, Start: m.Start, End: m.End, How: m.How})

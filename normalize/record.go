@@ -59,7 +59,13 @@ type Organisation struct {
 	SuccessorCode string    `json:"successor_code,omitempty"`
 	Kind          string    `json:"kind"` // nhs-trust, nhs-board, nhs-body, union, government, other
 	How           string    `json:"how,omitempty"`
-	Mentions      []Mention `json:"mentions"`
+	// ODSCode is the ODS code of an NHS body that is not a trust or board
+	// (an ICB such as QOP); Code stays null for those.
+	ODSCode string `json:"ods_code,omitempty"`
+	// Candidates are the codes a mention could not be settled between;
+	// Code is then null.
+	Candidates []string  `json:"candidates,omitempty"`
+	Mentions   []Mention `json:"mentions"`
 }
 
 // Person is one distinct person the article names.

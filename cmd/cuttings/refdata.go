@@ -7,9 +7,9 @@ import (
 	"github.com/cuttings/cuttings/nhs"
 )
 
-// cmdRefdata rebuilds the embedded NHS reference data from a folder laid out
-// like the published ODS, nhs.uk and health board files; rebuild the binary
-// afterwards to embed it.
+// cmdRefdata rebuilds the NHS reference data from a folder laid out like the
+// published ODS, nhs.uk and health board files. Use the result with
+// --refdata, or rebuild the binary to embed it.
 func cmdRefdata(ctx context.Context, e *env, args []string) error {
 	if len(args) == 0 || args[0] != "update" {
 		return fmt.Errorf("%w: refdata update --from DIR [--to DIR]", errUsage)
@@ -27,6 +27,6 @@ func cmdRefdata(ctx context.Context, e *env, args []string) error {
 	if err := nhs.Update(*from, *to); err != nil {
 		return fmt.Errorf("refdata update: %w", err)
 	}
-	fmt.Fprintf(e.stderr, "reference data written to %s; rebuild cuttings (make build) to embed it\n", *to)
+	fmt.Fprintf(e.stderr, "reference data written to %s: use it with --refdata %s, or rebuild (make build) to embed it\n", *to, *to)
 	return nil
 }

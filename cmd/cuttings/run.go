@@ -29,6 +29,7 @@ type runFlags struct {
 	redo      bool
 	maxBytes  int64
 	noRaw     bool
+	refdata   string
 }
 
 func (f *runFlags) register(fsName string, e *env) *flagSet {
@@ -41,6 +42,7 @@ func (f *runFlags) register(fsName string, e *env) *flagSet {
 	fs.BoolVar(&f.redo, "redo", false, "re-extract inputs already in the store instead of skipping them")
 	fs.Int64Var(&f.maxBytes, "max-bytes", fetch.DefaultMaxBytes, "largest input accepted, in bytes")
 	fs.BoolVar(&f.noRaw, "no-raw", false, "do not keep raw pages in the store")
+	fs.StringVar(&f.refdata, "refdata", "", "NHS reference data folder from 'cuttings refdata update' (default: the embedded data)")
 	return &flagSet{fs}
 }
 
@@ -100,6 +102,12 @@ func (f *runFlags) open(ctx context.Context, e *env, cmdline string) (*session, 
 // extractor builds the extract stage the flags ask for.
 func (f *runFlags) extractor(log zerolog.Logger) (*extract.Extractor, error) {
 	cfg := extract.Config{Logger: log}
+	if f.refdata != "" {
+		if _, err := os.Stat(f.refdata); err != nil {
+			return nil, fmt.Errorf("%w: --refdata: %v", errUsage, err)
+		}
+		cfg.RefData = os.DirFS(f.refdata)
+	}
 	if f.published != "" {
 		t, _, ok := extract.ParseDate(f.published)
 		if !ok {

@@ -244,6 +244,11 @@ func (b *builder) claimFor(c normalize.Count) (normalize.Claim, bool) {
 		cl.Approx = "exact"
 	}
 	cl.Cumulative = info.cumulative
+	if cs != s.start || ce != s.end {
+		// "148,951 were rearranged, bringing the total to 835,000": the
+		// total is the second figure's.
+		cl.Cumulative = cumulativeRe.MatchString(b.text[cs:ce])
+	}
 	cl.Cause = normalize.OptString(info.cause)
 	cl.Period = b.periodFor(si, c, cs, ce, cl.Cumulative)
 	if cl.Period == nil && !cl.Cumulative {
@@ -304,7 +309,8 @@ func (b *builder) clause(si int, c normalize.Count) (int, int) {
 func clauseCuts(text string) []int {
 	var cuts []int
 	lower := strings.ToLower(text)
-	for _, sep := range []string{"; ", ": ", ", and ", ", but ", ", while ", ", which ", ", who ", ", that ", ", of whom ", ", although ", ", whereas "} {
+	for _, sep := range []string{"; ", ": ", ", and ", ", but ", ", while ", ", which ", ", who ", ", that ", ", of whom ", ", although ", ", whereas ",
+		", bringing ", ", taking ", ", meaning ", ", making ", ", leaving ", ", pushing ", ", raising "} {
 		for i := 0; ; {
 			k := strings.Index(lower[i:], sep)
 			if k < 0 {

@@ -213,6 +213,20 @@ func TestBuild(t *testing.T) {
 			},
 		},
 		{
+			name: "a date after coordinated figures dates them all; a participial clause holds its own total",
+			rec: newFixture("Figures show Northshire NHS Foundation Trust rescheduled 1,214 procedures and 3,560 appointments between July 13 and 18.\n\n"+
+				"NHS England said 148,951 appointments were rearranged, bringing the total since December to more than 835,000.", "2023-07-25").
+				org(trust, code, "Northshire NHS Foundation Trust").
+				date("between July 13 and 18", 0, "2023-07-13", "2023-07-18", "range").
+				date("since December", 0, "2022-12-01", "2022-12-31", "relative").rec,
+			want: []expect{
+				{subject: code, metric: "rescheduled", value: 1214, approx: "exact", what: "procedures", period: "2023-07-13..2023-07-18"},
+				{subject: code, metric: "rescheduled", value: 3560, approx: "exact", what: "appointments", period: "2023-07-13..2023-07-18"},
+				{subject: "England", metric: "rescheduled", value: 148951, approx: "exact", what: "appointments"},
+				{subject: "England", metric: "rescheduled", value: 835000, approx: "over", period: "2022-12-01..2023-07-25", cumulative: true},
+			},
+		},
+		{
 			name: "no counts",
 			rec:  newFixture("Northshire NHS Foundation Trust cancelled clinics.", "").org(trust, code, "Northshire NHS Foundation Trust").rec,
 			want: nil,

@@ -31,7 +31,7 @@ func (b *builder) periodFor(si int, c normalize.Count, cs, ce int, cumulative bo
 		if d.Span.End <= c.Span.Start && reportingRe.MatchString(b.text[d.Span.End:c.Span.Start]) {
 			continue // "On Monday, NHS England said that ..."
 		}
-		if b.countBetween(c, d.Span.Start, d.Span.End) || d.Span.End <= c.Span.Start && b.countJustBefore(d.Span.Start, s.start) {
+		if d.Span.End <= c.Span.Start && (b.countBetween(c, d.Span.Start, d.Span.End) || b.countJustBefore(d.Span.Start, max(s.start, cs))) {
 			continue // "2,100 were today and 500 ...": today dates the 2,100
 		}
 		dist := d.Span.Start - c.Span.End
@@ -82,8 +82,10 @@ func (b *builder) countBetween(c normalize.Count, start, end int) bool {
 	return false
 }
 
-// countJustBefore reports a count earlier in the sentence than a date: a
-// date following a figure dates that figure, not the ones after it.
+// countJustBefore reports a count earlier in the clause than a date: a
+// date following a figure dates that figure, not the ones after it. (A
+// date after several figures, "1,214 procedures and 3,560 appointments
+// were rescheduled between July 13 and 18", dates them all.)
 func (b *builder) countJustBefore(pos, sentStart int) bool {
 	for _, o := range b.counts {
 		if o.Span.Start >= sentStart && o.Span.End <= pos {
