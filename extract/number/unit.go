@@ -88,7 +88,7 @@ func nounPhrase(toks []token, k int) string {
 			if unitStop[w] || strings.HasSuffix(w, "ly") && len(w) > 4 && !lyNouns[w] {
 				break
 			}
-			if len(words) > 0 && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing")) && len(w) > 4 {
+			if len(words) > 0 && ((strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing")) && len(w) > 4 || verbs[w]) {
 				break
 			}
 			if isNumberWord(w) {
@@ -179,4 +179,17 @@ func pluralHead(w string) bool {
 		return false
 	}
 	return !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is") && !strings.HasSuffix(w, "'s")
+}
+
+// verbs are common verbs that end a noun phrase after its first word
+// ("planned cancer treatment went ahead", "38,000 belong to the BMA").
+var verbs = map[string]bool{
+	"went": true, "go": true, "goes": true, "came": true, "come": true, "comes": true, "took": true,
+	"take": true, "takes": true, "made": true, "make": true, "makes": true, "got": true, "get": true,
+	"gets": true, "gave": true, "give": true, "gives": true, "saw": true, "see": true, "sees": true,
+	"left": true, "leave": true, "fell": true, "fall": true, "rose": true, "rise": true, "grew": true,
+	"grow": true, "belong": true, "belongs": true, "remain": true, "remains": true, "face": true,
+	"need": true, "needs": true, "want": true, "wants": true, "live": true, "die": true, "stay": true,
+	"became": true, "become": true, "becomes": true, "turn": true, "vote": true, "say": true,
+	"think": true, "expect": true, "hope": true, "feel": true, "felt": true, "know": true, "knew": true,
 }
