@@ -103,6 +103,12 @@ func buildDate(g groups, e *Expr) bool {
 		// "June 16th of last year".
 		e.YearFromRef, e.Offset = true, map[string]int{"last": -1, "this": 0, "next": 1}[ry]
 	}
+	if wd := g.get("wd"); wd != "" && e.Year == 0 && !e.YearFromRef {
+		// "Tuesday 12 January": the weekday picks the year.
+		if d, ok := weekdayNumber(wd); ok {
+			e.Weekday, e.Rel = d, "weekday"
+		}
+	}
 	m := g.get("m1")
 	if m == "May" || m == "June" || m == "April" || m == "August" {
 		// "Theresa May 10 times": a day after a name-like month needs

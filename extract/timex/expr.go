@@ -92,8 +92,8 @@ type Expr struct {
 	// Rel is "last", "next", "this" or "coming" for ShapeWeekday, "last",
 	// "next" or "this" for ShapeRelMonthName and ShapeHoliday ("last
 	// Christmas"), "ending" for a ShapeWeekOf
-	// that ends on its day, "weekday" for a ShapeDayOfMonth tied to
-	// Weekday; empty for a bare weekday.
+	// that ends on its day, "weekday" for a ShapeDayOfMonth or year-less
+	// ShapeDay tied to Weekday; empty for a bare weekday.
 	Rel string
 	// Offset counts units from the reference for the ShapeRel* shapes,
 	// and years from the reference year when YearFromRef is set.

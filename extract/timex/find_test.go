@@ -196,6 +196,8 @@ func TestFind(t *testing.T) {
 				{"last Christmas", "2022-12-25", "2022-12-25", "day", "relative"},
 				{"this Christmas", "2023-12-25", "2023-12-25", "day", "relative"},
 			}},
+		{name: "weekday picks the year", text: "The strike began on Tuesday 12 January.",
+			want: []want{{"Tuesday 12 January", "2021-01-12", "2021-01-12", "day", "date"}}},
 		{name: "month range", text: "The ward was closed from March to May.",
 			want: []want{{"from March to May", "2023-03-01", "2023-05-31", "month", "range"}}},
 		{name: "month range across a year end", text: "Cases rose between November 2022 and February.",

@@ -140,6 +140,10 @@ func Resolve(e Expr, ref time.Time) (m Mention, ok bool) {
 			year = ref.Year() + e.Offset
 			m.Kind = KindRelative
 		}
+		if year == 0 && e.Rel == "weekday" {
+			s, ok = resolveDayWithWeekday(e, ref)
+			break
+		}
 		s, ok = fixedOrYearless(year, ref, e.Lean, func(y int) (span, bool) {
 			if !validDay(y, e.Month, e.Day) {
 				return span{}, false
@@ -234,6 +238,30 @@ func fixedOrYearless(year int, ref time.Time, lean Lean, mk func(y int) (span, b
 	}
 	s, _, ok := yearless(ref, lean, mk)
 	return s, ok
+}
+
+// resolveDayWithWeekday places a year-less date written with its weekday
+// ("Tuesday 12 January") in the year where the two agree, nearest ref as
+// the lean says; with no such year near, the weekday is ignored.
+func resolveDayWithWeekday(e Expr, ref time.Time) (span, bool) {
+	var cands []span
+	for y := ref.Year() - 7; y <= ref.Year()+7; y++ {
+		if validDay(y, e.Month, e.Day) {
+			if d := day(y, time.Month(e.Month), e.Day); d.Weekday() == e.Weekday {
+				cands = append(cands, span{d, d})
+			}
+		}
+	}
+	if s, ok := pick(cands, ref, e.Lean); ok {
+		return s, true
+	}
+	return fixedOrYearless(0, ref, e.Lean, func(y int) (span, bool) {
+		if !validDay(y, e.Month, e.Day) {
+			return span{}, false
+		}
+		d := day(y, time.Month(e.Month), e.Day)
+		return span{d, d}, true
+	})
 }
 
 // resolveDayOfMonth places a day number with no month in the month the
