@@ -110,6 +110,9 @@ func Extract(raw []byte, opt Options) (*Result, error) {
 		res.Warnings = append(res.Warnings, WarnIndexPage)
 		n = 0
 	}
+	if pm.isVideoPage() {
+		res.Warnings = append(res.Warnings, WarnVideo)
+	}
 	if n == 0 {
 		res.Warnings = append(res.Warnings, WarnEmpty)
 	} else if n < minArticleRunes {

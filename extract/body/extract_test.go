@@ -122,6 +122,14 @@ func TestExtractFixtures(t *testing.T) {
 			noWarnings: []string{WarnEmpty, WarnNoDate},
 		},
 		{
+			name:      "video page is not an article",
+			file:      "video_page.html",
+			contains:  []string{"More than forty volunteers"},
+			title:     "Volunteers clear flood debris from Ashby park",
+			published: "2024-03-02T14:00:00Z",
+			warnings:  []string{WarnVideo, WarnShort},
+		},
+		{
 			name:        "index page is not an article",
 			file:        "index_page.html",
 			url:         "https://www.ashbygazette.example/news/",

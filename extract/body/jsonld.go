@@ -81,8 +81,10 @@ func readLinkedData(doc *goquery.Document) linkedData {
 		ld.Headline = ldString(best["name"])
 	}
 	ld.Published = ldString(best["datePublished"])
-	if ld.Published == "" {
-		ld.Published = ldString(best["dateCreated"])
+	for _, k := range []string{"dateCreated", "uploadDate", "coverageStartTime"} {
+		if ld.Published == "" {
+			ld.Published = ldString(best[k])
+		}
 	}
 	ld.Modified = ldString(best["dateModified"])
 	ld.URL = ldString(best["url"])

@@ -21,6 +21,8 @@ type pageMeta struct {
 	ogType string
 	// articleLD is true when JSON-LD describes the page as an article.
 	articleLD bool
+	// videoLD is true when the page's main JSON-LD object is a video.
+	videoLD bool
 }
 
 // metaTags maps lower-cased meta name, property, itemprop and http-equiv
@@ -69,6 +71,9 @@ func readMetadata(root *html.Node, pageURL string) pageMeta {
 		}
 		if articleTypes[strings.ToLower(t)] >= 3 {
 			pm.articleLD = true
+		}
+		if strings.EqualFold(t, "VideoObject") {
+			pm.videoLD = true
 		}
 	}
 
@@ -163,4 +168,10 @@ func normLanguage(s string) string {
 // og:type or a JSON-LD article type.
 func (pm pageMeta) isArticleType() bool {
 	return pm.ogType == "article" || pm.articleLD
+}
+
+// isVideoPage reports whether the page declares itself a video rather than
+// an article.
+func (pm pageMeta) isVideoPage() bool {
+	return !pm.articleLD && (pm.videoLD || strings.HasPrefix(pm.ogType, "video"))
 }

@@ -64,6 +64,7 @@ const (
 	WarnShort          = "not an article: body suspiciously short"
 	WarnEmpty          = "not an article: no body text found"
 	WarnIndexPage      = "not an article: page is mostly links"
+	WarnVideo          = "not an article: video page"
 	WarnCharsetGuessed = "charset guessed"
 	WarnInvalidUTF8    = "invalid byte sequences replaced"
 	WarnTruncated      = "page truncated to size limit"
