@@ -241,19 +241,25 @@ func fixedOrYearless(year int, ref time.Time, lean Lean, mk func(y int) (span, b
 }
 
 // resolveDayWithWeekday places a year-less date written with its weekday
-// ("Tuesday 12 January") in the year where the two agree, nearest ref as
-// the lean says; with no such year near, the weekday is ignored.
+// ("Tuesday 12 January") in a year where the two agree within about half
+// a year of ref; the weekday outweighs the tense of the sentence. With no
+// such year it is ignored (a slip of the writer's).
 func resolveDayWithWeekday(e Expr, ref time.Time) (span, bool) {
 	var cands []span
-	for y := ref.Year() - 7; y <= ref.Year()+7; y++ {
-		if validDay(y, e.Month, e.Day) {
-			if d := day(y, time.Month(e.Month), e.Day); d.Weekday() == e.Weekday {
-				cands = append(cands, span{d, d})
-			}
+	for y := ref.Year() - 1; y <= ref.Year()+1; y++ {
+		if !validDay(y, e.Month, e.Day) {
+			continue
+		}
+		d := day(y, time.Month(e.Month), e.Day)
+		if d.Weekday() == e.Weekday && absDays(d.Sub(ref)) <= 200 {
+			cands = append(cands, span{d, d})
 		}
 	}
-	if s, ok := pick(cands, ref, e.Lean); ok {
-		return s, true
+	if len(cands) > 0 {
+		if s, ok := pick(cands, ref, e.Lean); ok {
+			return s, true
+		}
+		return pick(cands, ref, LeanNearest)
 	}
 	return fixedOrYearless(0, ref, e.Lean, func(y int) (span, bool) {
 		if !validDay(y, e.Month, e.Day) {
@@ -262,6 +268,14 @@ func resolveDayWithWeekday(e Expr, ref time.Time) (span, bool) {
 		d := day(y, time.Month(e.Month), e.Day)
 		return span{d, d}, true
 	})
+}
+
+func absDays(d time.Duration) int {
+	n := int(d.Hours() / 24)
+	if n < 0 {
+		return -n
+	}
+	return n
 }
 
 // resolveDayOfMonth places a day number with no month in the month the
