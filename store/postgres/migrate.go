@@ -184,6 +184,13 @@ CREATE TABLE failures (
 );
 CREATE INDEX failures_run ON failures(run_id, id);
 `,
+	// 2: organisations gain the ODS code of bodies that are not trusts
+	// (ICBs) and the candidate codes of unsettled mentions.
+	`
+ALTER TABLE organisations ADD COLUMN ods_code TEXT;
+ALTER TABLE organisations ADD COLUMN candidates JSONB;
+CREATE INDEX organisations_ods_code ON organisations(ods_code);
+`,
 }
 
 // migrate creates the schema if needed and brings it up to date, all in one

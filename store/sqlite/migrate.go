@@ -182,6 +182,13 @@ CREATE TABLE failures (
 );
 CREATE INDEX failures_run ON failures(run_id, id);
 `,
+	// 2: organisations gain the ODS code of bodies that are not trusts
+	// (ICBs) and the candidate codes of unsettled mentions.
+	`
+ALTER TABLE organisations ADD COLUMN ods_code TEXT;
+ALTER TABLE organisations ADD COLUMN candidates TEXT;
+CREATE INDEX organisations_ods_code ON organisations(ods_code);
+`,
 }
 
 // migrate brings the schema up to date. Each migration runs in its own

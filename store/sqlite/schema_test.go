@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 	"path/filepath"
 	"testing"
 
@@ -109,4 +110,45 @@ WHERE c.subject_code = 'RXX' AND a.published IS NOT NULL GROUP BY 1, 2`).Scan(&c
 	var left int
 	require.NoError(t, db.r.QueryRow(`SELECT count(*) FROM claims`).Scan(&left))
 	assert.Equal(t, 2, left)
+}
+
+// TestMigrateFromVersion1 opens a file made by a build that knew only
+// migration 1: the later migrations are applied and the data kept.
+func TestMigrateFromVersion1(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "v1.db")
+	ctx := context.Background()
+	old, err := sql.Open("sqlite", "file:"+path)
+	require.NoError(t, err)
+	_, err = old.Exec(`CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)`)
+	require.NoError(t, err)
+	_, err = old.Exec(migrations[0])
+	require.NoError(t, err)
+	_, err = old.Exec(`INSERT INTO schema_migrations VALUES (1, '2026-01-01T00:00:00Z')`)
+	require.NoError(t, err)
+	_, err = old.Exec(`INSERT INTO articles (id, url, site, title, authors, language, text, warnings, source_uri,
+source_kind, updated_at, record) VALUES ('a', 'https://x.example/a', '', '', '[]', 'en', 'old text', '[]',
+'https://x.example/a', 'http', '2026-01-01T00:00:00Z', '{"id":"a","text":"old text"}')`)
+	require.NoError(t, err)
+	_, err = old.Exec(`INSERT INTO organisations (article_id, url, ord, name, kind, mention_count, mentions)
+VALUES ('a', 'https://x.example/a', 0, 'Old Trust', 'nhs-trust', 0, '[]')`)
+	require.NoError(t, err)
+	require.NoError(t, old.Close())
+
+	db, err := Open(ctx, path, Options{})
+	require.NoError(t, err)
+	defer db.Close()
+	var version int
+	require.NoError(t, db.r.QueryRow(`SELECT max(version) FROM schema_migrations`).Scan(&version))
+	assert.Equal(t, len(migrations), version)
+	assert.Equal(t, rows.Organisations.Names(), columns(t, db, "organisations"))
+	var name string
+	var ods sql.NullString
+	require.NoError(t, db.r.QueryRow(`SELECT name, ods_code FROM organisations`).Scan(&name, &ods))
+	assert.Equal(t, "Old Trust", name)
+	assert.False(t, ods.Valid, "new column is NULL for old rows")
+	for rec, err := range db.Records(ctx) {
+		require.NoError(t, err)
+		assert.Equal(t, "old text", rec.Text)
+	}
+	require.NoError(t, db.Put(ctx, 0, []normalize.Record{storetest.Record(1)}, nil))
 }

@@ -50,6 +50,10 @@ func Record(n int) normalize.Record {
 				Mentions: []normalize.Mention{{Text: "Example NHS Foundation Trust", Start: 54, End: 82, How: "named"}}},
 			{Name: "British Medical Association", Kind: "union",
 				Mentions: []normalize.Mention{{Text: "BMA", Start: 10, End: 13, How: "acronym"}}},
+			{Name: "NHS Example Integrated Care Board", Kind: "nhs-body", ODSCode: "QXX",
+				Mentions: []normalize.Mention{{Text: "the ICB", Start: 20, End: 27, How: "alias"}}},
+			{Name: "St Example's Hospital", Kind: "nhs-trust", Candidates: []string{"RAA", "RBB"},
+				Mentions: []normalize.Mention{{Text: "St Example's Hospital", Start: 30, End: 51, How: "site"}}},
 		},
 		People: []normalize.Person{
 			{Name: "Jane Smith", Titles: []string{"Dr"}, Organisation: "Example NHS Foundation Trust",

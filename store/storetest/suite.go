@@ -85,7 +85,7 @@ func testRoundTrip(t *testing.T, s store.Store) {
 	// Record 3 has no publication date: it must come back as null.
 	assert.Empty(t, got[2].Published)
 	assert.Equal(t, map[string]int64{
-		"articles": 3, "organisations": 6, "people": 3, "quotes": 3, "dates": 6, "counts": 6, "claims": 6,
+		"articles": 3, "organisations": 12, "people": 3, "quotes": 3, "dates": 6, "counts": 6, "claims": 6,
 		"raw_pages": 0, "runs": 0, "failures": 0,
 	}, sizes(t, s))
 }
@@ -135,7 +135,7 @@ func testUpsertReplaces(t *testing.T, s store.Store) {
 	assert.EqualValues(t, 2, sz["articles"])
 	assert.EqualValues(t, 1, sz["quotes"], "record 2's quote only")
 	assert.EqualValues(t, 3, sz["claims"])
-	assert.EqualValues(t, 5, sz["organisations"])
+	assert.EqualValues(t, 9, sz["organisations"])
 }
 
 func testEmptyID(t *testing.T, s store.Store) {

@@ -49,6 +49,12 @@ type Organisation struct {
 	How           string `parquet:"how,optional" json:"how"`
 	MentionCount  int64  `parquet:"mention_count" json:"mention_count"`
 	Mentions      string `parquet:"mentions" json:"mentions" list:"json"`
+	// ODSCode is the code of an NHS body that is not a trust or board (an
+	// ICB); added by migration 2.
+	ODSCode string `parquet:"ods_code,optional" json:"ods_code"`
+	// Candidates are the codes an unsettled mention could be, a JSON
+	// array, empty when settled; added by migration 2.
+	Candidates string `parquet:"candidates,optional" json:"candidates" list:"json"`
 }
 
 // Person is one row of the people table.
@@ -200,9 +206,14 @@ func Build(rec *normalize.Record, clean func(string) string) (Set, error) {
 	for i, g := range rec.Organisations {
 		r := Organisation{ArticleID: id, URL: url, Published: pub, Ord: int64(i),
 			Name: c(g.Name), Code: o(g.Code), SuccessorCode: c(g.SuccessorCode), Kind: c(g.Kind),
-			How: c(g.How), MentionCount: int64(len(g.Mentions))}
+			How: c(g.How), MentionCount: int64(len(g.Mentions)), ODSCode: c(g.ODSCode)}
 		if r.Mentions, err = mentions(g.Mentions); err != nil {
 			return Set{}, err
+		}
+		if len(g.Candidates) > 0 {
+			if r.Candidates, err = list(g.Candidates); err != nil {
+				return Set{}, err
+			}
 		}
 		s.Organisations = append(s.Organisations, r)
 	}

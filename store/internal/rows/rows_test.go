@@ -33,6 +33,9 @@ func TestBuild(t *testing.T) {
 	assert.Empty(t, set.Dates[0].Days, "no list of days")
 	assert.EqualValues(t, 1, set.Organisations[0].MentionCount)
 	assert.Contains(t, set.Organisations[0].Mentions, `"how":"named"`)
+	assert.Equal(t, "QXX", set.Organisations[2].ODSCode)
+	assert.Empty(t, set.Organisations[2].Candidates, "settled: no candidates (NULL)")
+	assert.Equal(t, `["RAA","RBB"]`, set.Organisations[3].Candidates)
 
 	empty := normalize.Record{ID: "x"}
 	set, err = rows.Build(&empty, nil)
