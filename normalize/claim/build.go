@@ -64,7 +64,7 @@ type builder struct {
 
 // sentInfo caches what a sentence says, for the counts it holds.
 type sentInfo struct {
-	pay, cumulative, national bool
+	pay, national bool
 	metric, cause             string
 	strong                    bool
 }
@@ -75,7 +75,7 @@ func (b *builder) infoOf(si int) *sentInfo {
 		return in
 	}
 	t := b.text[b.sents[si].start:b.sents[si].end]
-	in := &sentInfo{pay: payRe.MatchString(t), cumulative: cumulativeRe.MatchString(t), national: nationalRe.MatchString(t), cause: causeOf(t)}
+	in := &sentInfo{pay: payRe.MatchString(t), national: nationalRe.MatchString(t), cause: causeOf(t)}
 	in.metric, in.strong = metricOf(t)
 	b.info[si] = in
 	return in
@@ -243,12 +243,14 @@ func (b *builder) claimFor(c normalize.Count) (normalize.Claim, bool) {
 	if cl.Approx == "" {
 		cl.Approx = "exact"
 	}
-	cl.Cumulative = info.cumulative
+	scope := sentText
 	if cs != s.start || ce != s.end {
 		// "148,951 were rearranged, bringing the total to 835,000": the
 		// total is the second figure's.
-		cl.Cumulative = cumulativeRe.MatchString(b.text[cs:ce])
+		scope = b.text[cs:ce]
 	}
+	scope = rateTotalRe.ReplaceAllString(scope, " ")
+	cl.Cumulative = explicitTotalRe.MatchString(scope) || strong && cumulativeRe.MatchString(scope)
 	cl.Cause = normalize.OptString(info.cause)
 	cl.Period = b.periodFor(si, c, cs, ce, cl.Cumulative)
 	if cl.Period == nil && !cl.Cumulative {

@@ -227,6 +227,19 @@ func TestBuild(t *testing.T) {
 			},
 		},
 		{
+			name: "a level that rose is not a running total",
+			rec:  newFixture("Waiting lists in Yorkshire rose to 650,000 patients.", "2023-07-25").rec,
+			want: []expect{{subject: "Yorkshire", metric: "waiting", value: 650000, approx: "exact", what: "patients"}},
+		},
+		{
+			name: "a daily total is a rate, not a running total",
+			rec:  newFixture("NHS England said the postponed operations amount to about 13% of the normal daily total of 30,000.", "2016-01-12").rec,
+			want: []expect{
+				{subject: "England", metric: "postponed", value: 13, approx: "about"},
+				{subject: "England", metric: "postponed", value: 30000, approx: "exact"},
+			},
+		},
+		{
 			name: "no counts",
 			rec:  newFixture("Northshire NHS Foundation Trust cancelled clinics.", "").org(trust, code, "Northshire NHS Foundation Trust").rec,
 			want: nil,

@@ -57,7 +57,7 @@ func TestEvalSeedClaims(t *testing.T) {
 		require.NoError(t, err)
 		defer out.Close()
 	}
-	var tp, fp, fn, perOK, perN int
+	var tp, fp, fn, perOK, perN, cumOK int
 	for _, f := range files {
 		id := "seed-" + strings.SplitN(filepath.Base(f), "_", 2)[0]
 		text, err := os.ReadFile(f)
@@ -89,7 +89,8 @@ func TestEvalSeedClaims(t *testing.T) {
 				Subject string   `json:"subject"`
 				Metric  string   `json:"metric"`
 				Value   float64  `json:"value"`
-				Period  []string `json:"period"`
+				Period     []string `json:"period"`
+				Cumulative bool     `json:"cumulative"`
 			} `json:"claims"`
 		}
 		require.NoError(t, json.Unmarshal(gb, &gold))
@@ -114,6 +115,11 @@ func TestEvalSeedClaims(t *testing.T) {
 			p := pool[k][0]
 			pool[k] = pool[k][1:]
 			tp++
+			if p.Cumulative == g.Cumulative {
+				cumOK++
+			} else {
+				t.Logf("%s cumulative %s %v: gold %v", id, g.Subject, g.Value, g.Cumulative)
+			}
 			if len(g.Period) == 2 {
 				perN++
 				if p.Period != nil && p.Period.Start == g.Period[0] && p.Period.End == g.Period[1] {
@@ -133,7 +139,7 @@ func TestEvalSeedClaims(t *testing.T) {
 	p := float64(tp) / math.Max(1, float64(tp+fp))
 	r := float64(tp) / math.Max(1, float64(tp+fn))
 	f1 := 2 * p * r / math.Max(1e-9, p+r)
-	t.Logf("seed claims: tp %d fp %d fn %d  P %.3f R %.3f F1 %.3f  period %d/%d", tp, fp, fn, p, r, f1, perOK, perN)
+	t.Logf("seed claims: tp %d fp %d fn %d  P %.3f R %.3f F1 %.3f  period %d/%d  cumulative %d/%d", tp, fp, fn, p, r, f1, perOK, perN, cumOK, tp)
 	require.GreaterOrEqual(t, f1, minSeedClaimsF1)
 }
 

@@ -39,8 +39,15 @@ var metricCues = []metricCue{
 // to staff groups, not to a trust or place.
 var payRe = regexp.MustCompile(`(?i)\b(?:pay|salar(?:y|ies)|wages?|pensions?|bonus(?:es)?|earnings|debt|payments?|pay rise|pay award|pay offer|pay deal)\b`)
 
-// cumulativeRe marks running totals.
+// cumulativeRe marks running totals of events ("the total ... grew to
+// 3,850", "surpassed one million", "over the last five months").
 var cumulativeRe = regexp.MustCompile(`(?i)\b(?:total|totals|grew to|risen to|rose to|to date|so far|in all|altogether|overall|cumulative|running total|milestone|surpass(?:ed|es)?|pass(?:ed)? the|topped|since)\b|\bover the (?:last|past) (?:\w+ )?(?:days|weeks|months|years)\b`)
+
+// explicitTotalRe marks a running total whatever is counted; the other
+// cues ("rose to", "surpassed") make one only for events (cancelled,
+// postponed, rescheduled): a waiting list that "rose to 650,000" is a
+// level, not a total.
+var explicitTotalRe = regexp.MustCompile(`(?i)\b(?:to date|so far|in all|in total|altogether|cumulative|running total|since)\b`)
 
 // causeRe finds the cue that introduces a cause.
 var causeRe = regexp.MustCompile(`(?i)\b(?:due to|as a (?:direct )?result of|because of|owing to|caused by|in the wake of)\s+`)
@@ -86,3 +93,7 @@ var reportingRe = regexp.MustCompile(`(?i)\b(?:said|says|announced|confirmed|rep
 
 // executiveRe marks a title that speaks for an organisation.
 var executiveRe = regexp.MustCompile(`(?i)chief executive|chief operating officer|medical director|director of|chair(?:man|woman)? of|spokes(?:man|woman|person)|(?:trust|hospital)['’]s`)
+
+// rateTotalRe finds totals that are rates, not running totals ("the
+// normal daily total of 30,000").
+var rateTotalRe = regexp.MustCompile(`(?i)\b(?:daily|weekly|monthly|annual|yearly|normal|average|typical|usual)\s+(?:\w+\s+)?totals?\b`)
