@@ -65,8 +65,8 @@ type builder struct {
 // sentInfo caches what a sentence says, for the counts it holds.
 type sentInfo struct {
 	pay, national bool
-	metric, cause             string
-	strong                    bool
+	metric, cause string
+	strong        bool
 }
 
 // infoOf returns the cached reading of sentence si.

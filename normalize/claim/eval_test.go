@@ -86,9 +86,9 @@ func TestEvalSeedClaims(t *testing.T) {
 		require.NoError(t, err)
 		var gold struct {
 			Claims []struct {
-				Subject string   `json:"subject"`
-				Metric  string   `json:"metric"`
-				Value   float64  `json:"value"`
+				Subject    string   `json:"subject"`
+				Metric     string   `json:"metric"`
+				Value      float64  `json:"value"`
 				Period     []string `json:"period"`
 				Cumulative bool     `json:"cumulative"`
 			} `json:"claims"`
