@@ -92,12 +92,27 @@ func (d *doc) isCue(pi, ti int) (string, bool) {
 			return "", false
 		}
 		return "pointing out", true
-	case "read", "reads", "called", "calls", "calling":
+	case "read", "reads":
 		// only before a quote mark or colon
 		if ti+1 < len(toks) && !toks[ti+1].word {
 			s := d.tokText(toks[ti+1])
-			if s == ":" || s == "“" || s == "\"" {
+			if s == ":" || markKind(firstRune(s)) != 0 {
 				return t.lower, true
+			}
+		}
+		return "", false
+	case "called", "calls", "calling", "dubbed", "labelled", "labeled", "branded":
+		// "called National Nurses United “one of the sponsors ...”": a
+		// quote mark within a few words
+		for k := ti + 1; k < len(toks) && k <= ti+6; k++ {
+			if !toks[k].word {
+				s := d.tokText(toks[k])
+				if markKind(firstRune(s)) != 0 {
+					return t.lower, true
+				}
+				if s == "." || s == ";" {
+					break
+				}
 			}
 		}
 		return "", false
@@ -484,6 +499,17 @@ func (d *doc) headSegment(pi, lo, c int, personOnly bool) (speaker, bool) {
 		for len(persons) > 1 && d.mentions[persons[0]].poss {
 			persons = persons[1:]
 		}
+		// "Ryan’s campaign shrugged off Trump’s comments": an organisation
+		// opening the phrase is its head
+		allPoss := true
+		for _, mi := range persons {
+			if !d.mentions[mi].poss {
+				allPoss = false
+			}
+		}
+		if len(orgs) > 0 && len(persons) > 0 && allPoss && d.mentions[orgs[0]].tokFirst <= a+1 && d.mentions[persons[0]].tokFirst > d.mentions[orgs[0]].tokFirst && !personOnly {
+			return d.mentionSpeaker(orgs[0]), true
+		}
 		if len(persons) > 0 {
 			mi := persons[0]
 			if d.mentions[mi].kind == kindSingle && d.mentions[mi].person < 0 && d.mentions[mi].sentStart && mi != persons[len(persons)-1] {
@@ -530,7 +556,7 @@ func (d *doc) headSegment(pi, lo, c int, personOnly bool) (speaker, bool) {
 			// "The former secretary of State said": a title standing for
 			// the person named before
 			for k := a + 1; k < b; k++ {
-				if toks[k].word && (honorifics[toks[k].lower] || roleNouns[toks[k].lower]) {
+				if toks[k].word && roleNouns[toks[k].lower] {
 					return d.resolvePronoun(first.start, ""), true
 				}
 			}

@@ -18,7 +18,8 @@ var femaleNames = set(
 	"sarah", "sharon", "sheila", "sian", "sonya", "sophie", "stephanie", "susan", "suzanne", "tamara", "teresa",
 	"theresa", "tina", "tulsi", "valerie", "veronica", "victoria", "virginia", "wendy", "yvette", "zoe",
 	"azucena", "adriana", "ariana", "christiana", "jacklyn", "jeanne", "jenny", "margaret", "meghan", "monica",
-	"nikki", "penny", "sheryl", "stacey", "katie", "katy", "hope", "elise", "ilhan", "alexandria", "kamala",
+	"nikki", "penny", "sheryl", "stacey", "katie", "katy", "elise", "ilhan", "alexandria", "kamala",
+	"alicia", "heidi", "kellie", "kelli", "nikki", "cecile", "madeleine", "michele", "dena", "betsy", "claire", "marla",
 )
 
 var maleNames = set(

@@ -28,7 +28,7 @@ var speechCues = set(
 	"interjected", "interrupted", "retorted", "scoffed", "sighed", "whispered", "pointed",
 	"testified", "wondered", "wonders", "went", "reported", "reports", "believes", "believed",
 	"thinks", "thought", "explaining", "adding", "telling", "noting", "writing", "arguing", "warning",
-	"insisting", "declaring", "asking", "calling", "describing", "referring", "recalling", "tweeting",
+	"insisting", "declaring", "asking", "dubbed", "labelled", "labeled", "branded", "calling", "describing", "referring", "recalling", "tweeting",
 	"sniped", "snapped", "groused", "gushed", "marveled", "marvelled", "pleaded", "begged", "demanded",
 	"demands", "proclaimed", "proclaims", "questioned", "denied", "denies", "cautioned", "cautions",
 	"contended", "contends", "maintained", "maintains", "asserted", "asserts", "read", "reads",
