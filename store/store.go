@@ -1,7 +1,33 @@
 // Package store is the last stage of the cuttings pipeline: it keeps records,
 // raw pages and the run log. The Store interface is the contract that both
 // backends (store/sqlite, the default, and store/postgres) implement and that
-// store/storetest checks.
+// store/storetest checks; store/open picks one from a DSN and store/export
+// writes the tables as CSV, JSON Lines or Parquet.
+//
+// Both backends hold the same tables, meant to be queried directly:
+//
+//	articles       one row per record: id, url, published, site, title,
+//	               authors (JSON array), language, text, warnings (JSON
+//	               array), canonical_url, modified, source_uri, source_kind,
+//	               fetched_at, warc_record_id, run_id, updated_at and the
+//	               whole record as JSON (record)
+//	organisations  one row per organisation an article names
+//	people         one row per person
+//	quotes         one row per quote
+//	dates          one row per date reference
+//	counts         one row per number
+//	claims         one row per statistical claim
+//	raw_pages      fetched inputs, body zstd-compressed (body_encoding),
+//	               headers (JSON), fetched_at, etag, last_modified
+//	runs           one row per run: command, started_at, ended_at, totals
+//	failures       the run log: run_id, input, stage, reason, at
+//	schema_migrations  the schema versions applied
+//
+// Every item table starts with article_id, url, published and ord (the
+// item's position in the record), so a row can be read on its own; deleting
+// an article deletes its items. Unknown values are NULL. Records are
+// upserted on their id: a re-run replaces an article and its items, never
+// adds a second copy.
 package store
 
 import (
