@@ -180,6 +180,7 @@ func TestFormatValue(t *testing.T) {
 	assert.Equal(t, "10.3", formatValue(10.3))
 	assert.Equal(t, "-1,200", formatValue(-1200))
 	assert.Equal(t, "604", formatValue(604))
+	assert.Equal(t, "49,500", formatValue(45000*1.1))
 }
 
 func TestSameWhat(t *testing.T) {
