@@ -813,3 +813,41 @@ func TestPageTimeoutOverRedirects(t *testing.T) {
 	assert.GreaterOrEqual(t, hops, 3)
 	assert.LessOrEqual(t, hops, 5, "the page's time budget stops the chain well before 10 redirects")
 }
+
+func TestGlobalConcurrency(t *testing.T) {
+	const limit = 2
+	var inFlight, peak atomic.Int32
+	handler := func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/robots.txt" {
+			http.NotFound(w, r)
+			return
+		}
+		n := inFlight.Add(1)
+		for {
+			p := peak.Load()
+			if n <= p || peak.CompareAndSwap(p, n) {
+				break
+			}
+		}
+		time.Sleep(30 * time.Millisecond)
+		inFlight.Add(-1)
+		fmt.Fprint(w, page)
+	}
+	var sites []*site
+	for range 6 {
+		sites = append(sites, newSite(t, time.Now, handler))
+	}
+	c := New(Config{AllowPrivate: true, Concurrency: limit, Rate: 1000})
+	var wg sync.WaitGroup
+	for _, s := range sites {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			_, err := c.Get(context.Background(), s.URL+"/story")
+			assert.NoError(t, err)
+		}()
+	}
+	wg.Wait()
+	assert.LessOrEqual(t, peak.Load(), int32(limit))
+	assert.Positive(t, peak.Load())
+}
