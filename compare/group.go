@@ -77,7 +77,7 @@ func Bounds(c normalize.Claim) Interval {
 	case "up_to":
 		lo = 0
 	}
-	return Interval{Low: lo, High: hi}
+	return Interval{Low: round6(lo), High: round6(hi)}
 }
 
 // precision returns the place value of the last significant digit of v
@@ -347,4 +347,12 @@ func formatValue(v float64) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// round6 rounds to six decimals (infinities pass through).
+func round6(v float64) float64 {
+	if math.IsInf(v, 0) || math.IsNaN(v) {
+		return v
+	}
+	return math.Round(v*1e6) / 1e6
 }
