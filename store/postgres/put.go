@@ -99,17 +99,7 @@ func (db *DB) rawArgs(runID int64, p store.RawPage) ([]any, error) {
 	if err != nil {
 		return nil, fmt.Errorf("postgres: put raw page %s: header: %w", p.URI, err)
 	}
-	var meta any
-	if len(p.MetaJSON) > 0 {
-		if json.Valid(p.MetaJSON) {
-			meta = string(p.MetaJSON)
-		} else {
-			// Keep metadata that is not JSON as a JSON string rather than
-			// lose the page.
-			b, _ := json.Marshal(string(p.MetaJSON))
-			meta = string(b)
-		}
-	}
+	meta := codec.MetaJSON(p.MetaJSON)
 	return []any{codec.PGText(p.URI), codec.PGText(p.Kind), codec.PGText(p.URL), nullTime(p.FetchedAt),
 		nullStr(p.WARCRecordID), string(hj), codec.PGText(p.ContentType), codec.PGText(p.Format), meta,
 		db.codec.Compress(p.Body), codec.Encoding, int64(len(p.Body)), nullStr(p.ETag),

@@ -117,10 +117,7 @@ func (db *DB) rawArgs(runID int64, p store.RawPage) ([]any, error) {
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: put raw page %s: header: %w", p.URI, err)
 	}
-	var meta any
-	if len(p.MetaJSON) > 0 {
-		meta = string(p.MetaJSON)
-	}
+	meta := codec.MetaJSON(p.MetaJSON)
 	var fetched any
 	if !p.FetchedAt.IsZero() {
 		fetched = ts(p.FetchedAt)

@@ -223,6 +223,9 @@ func testRawPages(t *testing.T, s store.Store) {
 			FetchedAt: t0.Add(time.Hour), WARCRecordID: "<urn:uuid:1>", ContentType: "text/html",
 			Format: "html", MetaJSON: []byte(`{"site":"A"}`), Body: big},
 		{URI: "file:///tmp/empty.html", Kind: "file", URL: "", Format: "html"},
+		// A sidecar that is not JSON is kept as a JSON string.
+		{URI: "file:///tmp/broken.html", Kind: "file", URL: "https://b.example/", Format: "html",
+			MetaJSON: []byte(`{"title": "unterminated`), Body: []byte("<p>x</p>")},
 	}
 	run, err := s.BeginRun(ctx, store.Run{Command: "cuttings run"})
 	require.NoError(t, err)
@@ -234,7 +237,7 @@ func testRawPages(t *testing.T, s store.Store) {
 		require.NoError(t, err)
 		got = append(got, p)
 	}
-	require.Len(t, got, 3)
+	require.Len(t, got, 4)
 	byURI := map[string]store.RawPage{}
 	for _, p := range got {
 		byURI[p.URI] = p
@@ -254,8 +257,15 @@ func testRawPages(t *testing.T, s store.Store) {
 		if want.Header != nil {
 			assert.Equal(t, want.Header, p.Header)
 		}
-		if want.MetaJSON != nil {
+		switch {
+		case want.MetaJSON == nil:
+			assert.Nil(t, p.MetaJSON)
+		case json.Valid(want.MetaJSON):
 			assert.JSONEq(t, string(want.MetaJSON), string(p.MetaJSON))
+		default:
+			var s string
+			require.NoError(t, json.Unmarshal(p.MetaJSON, &s), "kept as a JSON string")
+			assert.Equal(t, string(want.MetaJSON), s)
 		}
 	}
 	latest, err := s.RawByURL(ctx, "https://a.example/1")
@@ -263,7 +273,7 @@ func testRawPages(t *testing.T, s store.Store) {
 	assert.Equal(t, pages[1].URI, latest.URI, "the most recent fetch wins")
 	_, err = s.RawByURL(ctx, "https://nowhere.example/")
 	require.ErrorIs(t, err, store.ErrNotFound)
-	assert.EqualValues(t, 3, sizes(t, s)["raw_pages"])
+	assert.EqualValues(t, 4, sizes(t, s)["raw_pages"])
 }
 
 func testRunsAndFailures(t *testing.T, s store.Store) {

@@ -3,6 +3,7 @@
 package codec
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -89,4 +90,18 @@ func PGText(s string) string {
 		return s
 	}
 	return strings.ToValidUTF8(s, "\uFFFD")
+}
+
+// MetaJSON returns b as the text of a JSON value: b itself when it is valid
+// JSON, else b as a JSON string, so that metadata that is not JSON (a broken
+// sidecar) is kept rather than losing the page. Empty b is SQL NULL (nil).
+func MetaJSON(b []byte) any {
+	if len(b) == 0 {
+		return nil
+	}
+	if json.Valid(b) {
+		return string(b)
+	}
+	s, _ := json.Marshal(string(b))
+	return string(s)
 }
