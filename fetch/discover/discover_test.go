@@ -255,3 +255,19 @@ func TestParseSitemapGzipBomb(t *testing.T) {
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "over")
 }
+
+func TestSitemapFromSiteRoot(t *testing.T) {
+	s := newServer(t, map[string]string{
+		"/":                 "<html><body>Front page</body></html>",
+		"/robots.txt":       "User-agent: *\nDisallow: /admin/\nSitemap: BASE/sitemap-news.xml\nSitemap: BASE/sitemap-gone.xml\n",
+		"/sitemap-news.xml": newsSitemap,
+	})
+	items, err := Sitemap(context.Background(), testClient(), s.URL+"/", time.Date(2023, 9, 20, 0, 0, 0, 0, time.UTC))
+	require.Error(t, err, "the listed sitemap that is missing is reported")
+	assert.Contains(t, err.Error(), "sitemap-gone.xml")
+	assert.Equal(t, []string{s.URL + "/news/strike-1"}, urls(items))
+
+	bare := newServer(t, map[string]string{"/": "<html><body>Front page</body></html>"})
+	_, err = Sitemap(context.Background(), testClient(), bare.URL, time.Time{})
+	require.Error(t, err, "a home page without listed sitemaps is an error")
+}

@@ -38,7 +38,9 @@ var ErrTooManySitemaps = errors.New("sitemap index too large")
 // nested indexes (up to MaxSitemapDepth levels and MaxSitemaps files),
 // gunzips .gz sitemaps, and returns the page URLs published (news
 // sitemaps' publication_date) or, lacking that, modified (lastmod) at or
-// after since; a zero since keeps all. Child sitemaps whose lastmod is
+// after since; a zero since keeps all. Given a site's home page instead,
+// it reads the sitemaps that the site's robots.txt lists. Child sitemaps
+// whose lastmod is
 // before since are not fetched. If some child sitemaps fail, the items of
 // the others are returned with an error naming the failures.
 func Sitemap(ctx context.Context, c *web.Client, sitemapURL string, since time.Time) ([]Item, error) {
@@ -59,6 +61,15 @@ func Sitemap(ctx context.Context, c *web.Client, sitemapURL string, since time.T
 			break
 		}
 		sm, err := fetchSitemap(ctx, c, j.url)
+		if err != nil && j.depth == 0 && isSiteRoot(j.url) {
+			// A site's home page: use the sitemaps its robots.txt lists.
+			if listed, lerr := c.Sitemaps(ctx, j.url); lerr == nil && len(listed) > 0 {
+				sm, err = &SitemapFile{}, nil
+				for _, l := range listed {
+					sm.Children = append(sm.Children, Item{URL: l})
+				}
+			}
+		}
 		if err != nil {
 			if j.depth == 0 {
 				return nil, err
@@ -91,6 +102,12 @@ func Sitemap(ctx context.Context, c *web.Client, sitemapURL string, since time.T
 		return items, fmt.Errorf("sitemap %s: %d problems: %w", sitemapURL, len(errs), errors.Join(errs...))
 	}
 	return items, nil
+}
+
+// isSiteRoot reports whether u is a site's home page.
+func isSiteRoot(u string) bool {
+	p, err := url.Parse(u)
+	return err == nil && (p.Path == "" || p.Path == "/") && p.RawQuery == ""
 }
 
 func fetchSitemap(ctx context.Context, c *web.Client, u string) (*SitemapFile, error) {

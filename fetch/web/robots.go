@@ -95,3 +95,17 @@ type robotsError struct {
 func (e *robotsError) Error() string { return "robots.txt of " + e.host + ": " + e.err.Error() }
 
 func (e *robotsError) Unwrap() error { return e.err }
+
+// Sitemaps returns the sitemap URLs that the robots.txt of rawURL's host
+// lists (its "Sitemap:" lines), reading robots.txt if not done yet.
+func (c *Client) Sitemaps(ctx context.Context, rawURL string) ([]string, error) {
+	u, err := checkURL(rawURL)
+	if err != nil {
+		return nil, fmt.Errorf("sitemaps of %s: %w", rawURL, err)
+	}
+	data, err := c.robotsFor(ctx, u)
+	if err != nil {
+		return nil, fmt.Errorf("sitemaps of %s: %w", rawURL, &robotsError{host: u.Host, err: err})
+	}
+	return append([]string(nil), data.Sitemaps...), nil
+}
