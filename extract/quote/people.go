@@ -125,11 +125,22 @@ func (d *doc) findFull(ws []string) int {
 // findPart resolves a surname or first name to the latest person given
 // earlier with a full name.
 func (d *doc) findPart(w string, _ int) int {
+	// the surname of several people ("Collins"): the one named last
+	best, bestAt := -1, -1
 	for i := len(d.people) - 1; i >= 0; i-- {
 		p := &d.people[i]
 		if len(p.words) >= 2 && p.words[len(p.words)-1] == w {
-			return i
+			at := 0
+			for _, m := range p.mentions {
+				at = max(at, m.Start)
+			}
+			if at > bestAt {
+				best, bestAt = i, at
+			}
 		}
+	}
+	if best >= 0 {
+		return best
 	}
 	for i := len(d.people) - 1; i >= 0; i-- {
 		p := &d.people[i]

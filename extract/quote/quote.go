@@ -73,7 +73,8 @@ type Result struct {
 
 // Config configures an Extractor.
 type Config struct {
-	// Logger receives debug messages; the zero value logs nothing.
+	// Logger receives debug messages; the zero value (like zerolog.Nop())
+	// logs nothing.
 	Logger zerolog.Logger
 	// MinWords is the least number of words a quote must have; 0 means 4.
 	MinWords int
@@ -100,5 +101,8 @@ func New(cfg Config) (*Extractor, error) {
 func (e *Extractor) Extract(text string, opt Options) Result {
 	d := newDoc(e, text, opt)
 	d.run()
-	return d.result()
+	res := d.result()
+	e.log.Debug().Int("paragraphs", len(d.paras)).Int("quotes", len(res.Quotes)).Int("people", len(res.People)).
+		Int("warnings", len(res.Warnings)).Msg("quotes extracted")
+	return res
 }
