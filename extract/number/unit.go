@@ -172,7 +172,7 @@ var lyNouns = map[string]bool{
 // pluralHead reports a plural noun, which heads the phrase it ends.
 func pluralHead(w string) bool {
 	switch w {
-	case "people", "children", "staff", "men", "women", "police", "personnel":
+	case "people", "children", "staff", "men", "women", "personnel":
 		return true
 	}
 	if len(w) < 4 || !strings.HasSuffix(w, "s") {

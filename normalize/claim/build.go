@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/cuttings/cuttings/normalize"
 )
@@ -128,14 +129,19 @@ func newBuilder(rec *normalize.Record) *builder {
 		}
 	}
 	sort.Slice(b.orgs, func(i, j int) bool { return b.orgs[i].start < b.orgs[j].start })
+	var placeSpans []normalize.Span
 	for _, p := range places {
 		if !strings.Contains(rec.Text, p.lit) {
 			continue
 		}
 		for _, m := range p.re.FindAllStringIndex(rec.Text, -1) {
-			if overlapsAny(inOrg, m[0], m[1]) || nationalRe.MatchString(rec.Text[max(0, m[0]-4):m[1]]) {
-				continue // "NHS England", "Manchester University NHS FT"
+			if overlapsAny(inOrg, m[0], m[1]) || overlapsAny(placeSpans, m[0], m[1]) || nationalRe.MatchString(rec.Text[max(0, m[0]-4):m[1]]) {
+				continue // "NHS England", "Manchester University NHS FT", inside "England and Wales"
 			}
+			if inName(rec.Text, m[0], m[1]) {
+				continue // "Royal Bank of Scotland", "the UK Government"
+			}
+			placeSpans = append(placeSpans, normalize.Span{Start: m[0], End: m[1]})
 			name := p.name
 			if name == "" {
 				name = strings.TrimPrefix(rec.Text[m[0]:m[1]], "the ")
@@ -450,4 +456,19 @@ func (b *builder) dateInSentence(si int) bool {
 		}
 	}
 	return false
+}
+
+// inName reports a place written as part of a proper name: after a
+// capitalised "X of" ("Royal Bank of Scotland") or before a capitalised
+// word ("London Ambulance Service", "the UK Government").
+func inName(text string, start, end int) bool {
+	if nameOfRe.MatchString(text[max(0, start-40):start]) {
+		return true
+	}
+	rest := text[end:]
+	if len(rest) < 2 || rest[0] != ' ' {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(rest[1:])
+	return unicode.IsUpper(r)
 }

@@ -240,6 +240,12 @@ func TestBuild(t *testing.T) {
 			},
 		},
 		{
+			name: "places inside names are not subjects; England and Wales is one place",
+			rec: newFixture("The government owns 83% of the Royal Bank of Scotland. The London Ambulance Service took 9,000 calls. "+
+				"Up to 30,000 police officers across England and Wales are to be trained.", "2023-07-25").rec,
+			want: []expect{{subject: "England and Wales", metric: "police officers", value: 30000, approx: "up_to", what: "police officers"}},
+		},
+		{
 			name: "no counts",
 			rec:  newFixture("Northshire NHS Foundation Trust cancelled clinics.", "").org(trust, code, "Northshire NHS Foundation Trust").rec,
 			want: nil,

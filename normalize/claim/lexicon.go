@@ -75,6 +75,7 @@ var places = []struct {
 	re   *regexp.Regexp
 	name string
 }{
+	{"England and Wales", regexp.MustCompile(`\bEngland and Wales\b`), "England and Wales"},
 	{"Northern Ireland", regexp.MustCompile(`\bNorthern Ireland\b`), "Northern Ireland"},
 	{"Greater Manchester", regexp.MustCompile(`\bGreater Manchester\b`), "Greater Manchester"},
 	{"U", regexp.MustCompile(`\b(?:the )?United Kingdom\b|\bthe UK\b|\bUK-wide\b`), "United Kingdom"},
@@ -97,3 +98,7 @@ var executiveRe = regexp.MustCompile(`(?i)chief executive|chief operating office
 // rateTotalRe finds totals that are rates, not running totals ("the
 // normal daily total of 30,000").
 var rateTotalRe = regexp.MustCompile(`(?i)\b(?:daily|weekly|monthly|annual|yearly|normal|average|typical|usual)\s+(?:\w+\s+)?totals?\b`)
+
+// nameOfRe finds a capitalised name ending in "of" just before a place:
+// "Royal Bank of Scotland", "Church of England", "Mayor of London".
+var nameOfRe = regexp.MustCompile(`\b[A-Z][\w’']*\s+of\s+(?:the\s+)?$`)
