@@ -485,7 +485,7 @@ func buildAgo(g groups, e *Expr) bool {
 
 var reWeekdayRangeAfter = regexp.MustCompile(`^\s*(?:to|through|until|till|-|–|and|or|&)\s*` + reWeekday + `s?\b`)
 var reWeekdayRangeBefore = regexp.MustCompile(reWeekday + `\s*(?:to|through|until|till|-|–)\s*$`)
-var reWeekOfBefore = regexp.MustCompile(`(?i:(?:the\s+)?week\s+(?:beginning|commencing|starting|(?P<ending>ending|to))(?:\s+on)?|w/c|(?P<ending>w/e))\s+$`)
+var reWeekOfBefore = regexp.MustCompile(`(?i:(?:the\s+)?week\s+(?:beginning|commencing|starting|(?P<ending>ending|to)|(?P<of>of))(?:\s+on)?|w/c|(?P<ending>w/e))\s+$`)
 
 var reWeekdayFromBefore = regexp.MustCompile(`(?i:from)\s+` + reWeekday + `\s*(?:to|through|until|till|-|–)\s*$`)
 var rePluralWeekdayAfter = regexp.MustCompile(`^\s*(?:and|or|&)\s*` + reWeekday + `s\b`)

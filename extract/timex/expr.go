@@ -16,7 +16,9 @@ const (
 	ShapeDayOfMonth
 	// ShapeWeekOf is the seven days starting on Month/Day ("the week
 	// commencing 4 February", "w/c Feb 4"), or ending on it when Rel is
-	// "ending" ("the week ending 1 October"); Year when written.
+	// "ending" ("the week ending 1 October"), or the Monday-to-Sunday
+	// week holding it when Rel is "of" ("the week of 4 October"); Year
+	// when written.
 	ShapeWeekOf
 	// ShapeDayRange runs from Month/Day to EndMonth/EndDay (Year and
 	// EndYear when written).
@@ -91,7 +93,7 @@ type Expr struct {
 	Weekday                   time.Weekday
 	// Rel is "last", "next", "this" or "coming" for ShapeWeekday, "last",
 	// "next" or "this" for ShapeRelMonthName and ShapeHoliday ("last
-	// Christmas"), "ending" for a ShapeWeekOf
+	// Christmas"), "ending" or "of" for a ShapeWeekOf
 	// that ends on its day, "weekday" for a ShapeDayOfMonth or year-less
 	// ShapeDay tied to Weekday; empty for a bare weekday.
 	Rel string

@@ -202,6 +202,8 @@ func TestFind(t *testing.T) {
 		{name: "weekday slip is ignored", text: "The strike began on Monday 12 January.",
 			ref:  time.Date(2016, 1, 20, 0, 0, 0, 0, time.UTC),
 			want: []want{{"Monday 12 January", "2016-01-12", "2016-01-12", "day", "date"}}},
+		{name: "week of", text: "The next strike is planned for the week of 4 October.",
+			want: []want{{"the week of 4 October", "2023-10-02", "2023-10-08", "week", "date"}}},
 		{name: "month range", text: "The ward was closed from March to May.",
 			want: []want{{"from March to May", "2023-03-01", "2023-05-31", "month", "range"}}},
 		{name: "month range across a year end", text: "Cases rose between November 2022 and February.",

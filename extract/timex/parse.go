@@ -60,8 +60,8 @@ func Parse(text string) []Expr {
 				out[i].Text = text[out[i].Start:out[i].End]
 				out[i].Shape = ShapeWeekOf
 				for k, name := range reWeekOfBefore.SubexpNames() {
-					if name == "ending" && loc[2*k] >= 0 {
-						out[i].Rel = "ending"
+					if name != "" && loc[2*k] >= 0 {
+						out[i].Rel = name // "ending", "of"
 					}
 				}
 			}

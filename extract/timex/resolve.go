@@ -161,8 +161,11 @@ func Resolve(e Expr, ref time.Time) (m Mention, ok bool) {
 				return span{}, false
 			}
 			d := day(y, time.Month(e.Month), e.Day)
-			if e.Rel == "ending" {
+			switch e.Rel {
+			case "ending":
 				return span{d.AddDate(0, 0, -6), d}, true
+			case "of":
+				return span{weekStart(d), weekStart(d).AddDate(0, 0, 6)}, true
 			}
 			return span{d, d.AddDate(0, 0, 6)}, true
 		})
