@@ -653,6 +653,13 @@ func readRangeEnd(toks []token, first, last int, lo num, c *Count) (float64, int
 	between := -1
 	if p := prevNonSpace(toks, first); p >= 0 && (toks[p].lower == "between" || toks[p].lower == "from") {
 		between = p
+		if toks[p].lower == "from" {
+			// "rose from 3.9 per cent to 5.8 per cent" is a change, two
+			// figures, not a range.
+			if q := prevNonSpace(toks, p); q >= 0 && changeWords[toks[q].lower] {
+				return 0, last, -1, false
+			}
+		}
 	}
 	j := last + 1
 	sep := ""
@@ -926,7 +933,10 @@ func digitScaleTail(toks []token, value, scale float64, last int) (float64, int)
 		end := j
 		m := 1.0
 		if k := nextNonSpace(toks, j); k >= 0 {
-			if s, ok := scaleWords[toks[k].lower]; ok && s < scale {
+			if s, ok := scaleWords[toks[k].lower]; ok {
+				if s >= scale {
+					return value, last // "3 hundred and 2 hundred": two numbers
+				}
 				m, end = s, k
 			}
 		}
@@ -940,4 +950,15 @@ func digitScaleTail(toks []token, value, scale float64, last int) (float64, int)
 		}
 		scale = m
 	}
+}
+
+// changeWords come before "from X to Y" when it is a change, not a range.
+var changeWords = map[string]bool{
+	"rose": true, "rise": true, "rising": true, "risen": true, "rises": true, "increased": true,
+	"increase": true, "increasing": true, "increases": true, "fell": true, "fall": true, "falling": true,
+	"fallen": true, "falls": true, "dropped": true, "drop": true, "dropping": true, "grew": true,
+	"grow": true, "growing": true, "grown": true, "climbed": true, "climbing": true, "jumped": true,
+	"jumping": true, "up": true, "down": true, "cut": true, "reduced": true, "reducing": true,
+	"went": true, "going": true, "doubled": true, "halved": true, "moved": true, "changed": true,
+	"soared": true, "surged": true, "slumped": true, "declined": true, "decreased": true,
 }

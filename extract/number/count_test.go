@@ -113,6 +113,9 @@ func TestFind(t *testing.T) {
 			{text: "about 4 in 10", value: 40, approx: About, kind: KindPercent, unit: "voters"},
 			{text: "nine out of 10", value: 90, kind: KindPercent, unit: "doctors"}}},
 		{name: "list numbers and No.", in: "Intro\n2. PANEL RULES and the No. 1 enemy in the Constitution of 1780", want: nil},
+		{name: "change is not a range", in: "rates rose from 3.9 per cent to 5.8 per cent", want: []want{
+			{text: "3.9 per cent", value: 3.9, kind: KindPercent}, {text: "5.8 per cent", value: 5.8, kind: KindPercent}}},
+		{name: "phone numbers and index values", in: "WhatsApp: +44 7756 165803 and FTSE 100 5976.77 up", want: nil},
 		{name: "empty", in: "", want: nil},
 	}
 	for _, tc := range tests {

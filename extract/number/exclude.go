@@ -213,6 +213,21 @@ func excluded(text string, toks []token, n num, first, last int, c Count, dates 
 			return true, last
 		}
 	}
+	// Numbers side by side are codes: phone numbers ("+44 7756 165803"),
+	// index values ("FTSE 100 5976.77").
+	if n.digits && !n.scaled && c.Kind == KindCount && c.Currency == "" {
+		if n.first > 0 && toks[n.first-1].s == "+" && toks[n.first-1].end == ft.start {
+			return true, last
+		}
+		if n.last+2 < len(toks) && toks[n.last+1].kind == tSpace && toks[n.last+1].s == " " && toks[n.last+2].kind == tNum &&
+			(codeLike(toks[n.last+2].s) || codeLike(toks[n.last].s)) {
+			return true, n.last + 2
+		}
+		if n.first >= 2 && toks[n.first-1].kind == tSpace && toks[n.first-1].s == " " && toks[n.first-2].kind == tNum &&
+			(codeLike(toks[n.first-2].s) || codeLike(ft.s)) {
+			return true, last
+		}
+	}
 	// Scores and votes: "a 5-4 decision", "a 4-4 ruling".
 	if n.plain && n.last+2 < len(toks) && toks[n.last+1].s == "-" && toks[n.last+2].kind == tNum &&
 		toks[n.last+1].start == toks[n.last].end && toks[n.last+2].start == toks[n.last+1].end && !c.IsRange() {
@@ -413,4 +428,13 @@ func lineStart(toks []token, i int) bool {
 		return strings.Contains(toks[j].s, "\n") || j == 0
 	}
 	return false
+}
+
+// codeLike reports digits that, set beside another number, make a code or
+// a reading rather than a count: five or more bare digits, or a decimal.
+func codeLike(s string) bool {
+	if strings.Contains(s, ".") {
+		return true
+	}
+	return !strings.Contains(s, ",") && len(s) >= 5
 }
