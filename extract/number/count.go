@@ -201,7 +201,8 @@ func parseDigits(toks []token, i int) (num, bool) {
 	if n.last+1 < len(toks) {
 		nt := toks[n.last+1]
 		if nt.kind == tWord && nt.start == toks[n.last].end {
-			if m, ok := suffixScales[nt.lower]; ok && !wordContinues(toks, n.last+1) {
+			// "1MM" is a million in finance; "22mm" is millimetres.
+			if m, ok := suffixScales[nt.lower]; ok && !wordContinues(toks, n.last+1) && (nt.lower != "mm" || nt.s == "MM") {
 				n.value *= m
 				n.last++
 				n.scaled, n.plain = true, false
@@ -719,18 +720,17 @@ func readRangeEnd(toks []token, first, last int, lo num, c *Count) (float64, int
 			lov *= m
 		}
 	}
-	if hiCount.Kind == KindPercent && c.Kind == KindCount {
-		c.Kind = KindPercent
+	kind := c.Kind
+	if hiCount.Kind == KindPercent && kind == KindCount {
+		kind = KindPercent
 	}
-	if c.Kind == KindMoney && hiCount.Kind == KindCount {
+	if kind == KindMoney && hiCount.Kind == KindCount {
 		hiCount.Kind = KindMoney
 	}
-	if hiCount.Kind != c.Kind {
+	if hiCount.Kind != kind || v <= lov {
 		return 0, last, -1, false
 	}
-	if v <= lov {
-		return 0, last, -1, false
-	}
+	c.Kind = kind
 	// Years written as "2010-11" are not ranges; excluded() catches them.
 	c.Value = lov
 	if sep != "and" && sep != "to" {

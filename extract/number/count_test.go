@@ -116,6 +116,9 @@ func TestFind(t *testing.T) {
 		{name: "change is not a range", in: "rates rose from 3.9 per cent to 5.8 per cent", want: []want{
 			{text: "3.9 per cent", value: 3.9, kind: KindPercent}, {text: "5.8 per cent", value: 5.8, kind: KindPercent}}},
 		{name: "phone numbers and index values", in: "WhatsApp: +44 7756 165803 and FTSE 100 5976.77 up", want: nil},
+		{name: "years after months and before contractions", in: "from April 2017 parents would get it. Unlike 2008 there's no one.", want: nil},
+		{name: "millimetres are not millions", in: "a gap of 22mm between them", want: nil},
+		{name: "a failed range keeps its kind", in: "Down -7.05 -0.18%", want: []want{{text: "7.05", value: 7.05, kind: KindCount}, {text: "0.18%", value: 0.18, kind: KindPercent}}},
 		{name: "empty", in: "", want: nil},
 	}
 	for _, tc := range tests {

@@ -305,8 +305,8 @@ func yearUsedAsCount(toks []token, n num) bool {
 		return false
 	}
 	w := toks[nx].lower
-	if isCapitalised(toks[nx].s) || len(w) < 3 || !strings.HasSuffix(w, "s") || timeUnits[w] {
-		return false
+	if isCapitalised(toks[nx].s) || len(w) < 3 || !strings.HasSuffix(w, "s") || timeUnits[w] || strings.Contains(w, "'") {
+		return false // "Unlike 2008 there's"
 	}
 	switch w {
 	case "levels", "figures", "prices", "rates", "standards", "terms", "values", "elections", "accounts", "games", "olympics":
@@ -316,6 +316,9 @@ func yearUsedAsCount(toks []token, n num) bool {
 		switch toks[p].lower {
 		case "in", "since", "from", "by", "until", "till", "of", "during", "before", "after", "the", "and", "to", "between", "early", "late", "mid":
 			return false
+		}
+		if months[toks[p].lower] && isCapitalised(toks[p].s) {
+			return false // "from April 2017 parents would ..."
 		}
 	}
 	return true
