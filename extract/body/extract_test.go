@@ -322,14 +322,17 @@ func TestExtractErrors(t *testing.T) {
 func TestExtractHostile(t *testing.T) {
 	para := "<p>Nurses at the hospital walked out on Tuesday morning after talks with the trust broke down over pay and staffing levels.</p>"
 	tests := []struct {
-		name string
-		raw  string
-		want string
+		name    string
+		raw     string
+		want    string
+		warning string
 	}{
-		{name: "100,000 nested divs", raw: strings.Repeat("<div>", 100000) + para + strings.Repeat("</div>", 100000), want: "Nurses at the hospital"},
+		{name: "100,000 nested divs", raw: strings.Repeat("<div>", 100000) + para + strings.Repeat("</div>", 100000), want: "Nurses at the hospital", warning: WarnTooManyTags},
+		{name: "10,000 nested divs", raw: strings.Repeat("<div>", 10000) + para + strings.Repeat("</div>", 10000), want: "Nurses at the hospital", warning: WarnFlattened},
 		{name: "100,000 unclosed formatting tags", raw: "<p>" + strings.Repeat("<b><i>", 50000) + "Nurses at the hospital walked out.", want: "Nurses at the hospital"},
 		{name: "NUL bytes", raw: "<html><body>" + strings.ReplaceAll(para, " ", " \x00") + "</body></html>", want: "Nurses"},
-		{name: "huge page", raw: "<html><body>" + strings.Repeat(para, 120000) + "</body></html>", want: "Nurses at the hospital"},
+		{name: "huge page", raw: "<html><body>" + strings.Repeat(para, 120000) + "</body></html>", want: "Nurses at the hospital", warning: WarnTruncated},
+		{name: "a million tiny elements", raw: "<html><body>" + strings.Repeat("<p>a</p><span>b</span>", 250000) + para + "</body></html>", want: "", warning: WarnTooManyTags},
 		{name: "unterminated comment and script", raw: "<html><body>" + para + "<script>var x = '<!--" + strings.Repeat("x", 10000), want: "Nurses at the hospital"},
 		{name: "deep tables", raw: strings.Repeat("<table><tr><td>", 20000) + para, want: "Nurses at the hospital"},
 		{name: "broken json-ld", raw: `<html><head><script type="application/ld+json">{"@type":"NewsArticle","author":[[[[[[[[[[{"name":` + strings.Repeat("[", 5000) + `</script></head><body>` + para + `</body></html>`, want: "Nurses"},
@@ -340,7 +343,23 @@ func TestExtractHostile(t *testing.T) {
 			require.NoError(t, err)
 			checkInvariants(t, r)
 			assert.Contains(t, r.Text+r.Title, tc.want)
+			if tc.warning != "" {
+				assert.Contains(t, r.Warnings, tc.warning)
+			}
 		})
+	}
+}
+
+func TestNthIndexByte(t *testing.T) {
+	tests := []struct {
+		s    string
+		n    int
+		want int
+	}{
+		{"<a><b><c>", 1, 0}, {"<a><b><c>", 3, 6}, {"<a><b><c>", 4, -1}, {"", 1, -1},
+	}
+	for _, tc := range tests {
+		assert.Equal(t, tc.want, nthIndexByte(tc.s, '<', tc.n), "%q %d", tc.s, tc.n)
 	}
 }
 

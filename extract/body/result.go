@@ -68,6 +68,7 @@ const (
 	WarnCharsetGuessed = "charset guessed"
 	WarnInvalidUTF8    = "invalid byte sequences replaced"
 	WarnTruncated      = "page truncated to size limit"
+	WarnTooManyTags    = "markup beyond the element limit read as plain text"
 	WarnFlattened      = "deeply nested markup flattened"
 	WarnNoDate         = "published date not found"
 )
