@@ -203,13 +203,13 @@ func parseDigits(toks []token, i int) (num, bool) {
 		if nt.kind == tWord && nt.start == toks[n.last].end {
 			// "1MM" is a million in finance; "22mm" is millimetres.
 			if m, ok := suffixScales[nt.lower]; ok && !wordContinues(toks, n.last+1) && (nt.lower != "mm" || nt.s == "MM") {
-				n.value *= m
+				n.value = scaled(clean, n.value, m)
 				n.last++
 				n.scaled, n.plain = true, false
 				return n, true
 			}
 			if m, ok := scaleWords[nt.lower]; ok {
-				n.value *= m
+				n.value = scaled(clean, n.value, m)
 				n.last++
 				n.scaled, n.plain = true, false
 				return n, true
@@ -235,7 +235,7 @@ func parseDigits(toks []token, i int) (num, bool) {
 				}
 			}
 			if ok {
-				n.value *= m
+				n.value = scaled(clean, n.value, m)
 				n.last += 2
 				n.scaled, n.plain = true, false
 				if _, word := scaleWords[nt.lower]; word {
@@ -961,4 +961,16 @@ var changeWords = map[string]bool{
 	"jumping": true, "up": true, "down": true, "cut": true, "reduced": true, "reducing": true,
 	"went": true, "going": true, "doubled": true, "halved": true, "moved": true, "changed": true,
 	"soared": true, "surged": true, "slumped": true, "declined": true, "decreased": true,
+}
+
+// scaled multiplies a number written as digits by a power of ten without
+// binary rounding noise: "17.1" × 1e9 is 17100000000, not 17100000000.000002.
+func scaled(digits string, v, m float64) float64 {
+	e := math.Log10(m)
+	if e == math.Trunc(e) {
+		if f, err := strconv.ParseFloat(digits+"e"+strconv.Itoa(int(e)), 64); err == nil && !math.IsInf(f, 0) {
+			return f
+		}
+	}
+	return v * m
 }

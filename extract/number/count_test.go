@@ -119,6 +119,9 @@ func TestFind(t *testing.T) {
 		{name: "years after months and before contractions", in: "from April 2017 parents would get it. Unlike 2008 there's no one.", want: nil},
 		{name: "millimetres are not millions", in: "a gap of 22mm between them", want: nil},
 		{name: "a failed range keeps its kind", in: "Down -7.05 -0.18%", want: []want{{text: "7.05", value: 7.05, kind: KindCount}, {text: "0.18%", value: 0.18, kind: KindPercent}}},
+		{name: "identifiers with underscores", in: "AP_20130322 and CNN_20130321_821", want: nil},
+		{name: "year before a singular in s", in: "a 2009 analysis by the office", want: nil},
+		{name: "scaled decimals are exact", in: "$17.1bn in cash", want: []want{{text: "$17.1bn", value: 17.1e9, kind: KindMoney}}},
 		{name: "empty", in: "", want: nil},
 	}
 	for _, tc := range tests {

@@ -161,6 +161,10 @@ func excluded(text string, toks []token, n num, first, last int, c Count, dates 
 		if prevAdj && toks[n.first-1].kind == tWord {
 			return true, last
 		}
+		// Identifiers joined by underscores: "AP_20130322", "CNN_20130321_821".
+		if prevAdj && toks[n.first-1].s == "_" || nextAdj && toks[n.last+1].s == "_" {
+			return true, last
+		}
 		if prevAdj && (toks[n.first-1].s == "-" || toks[n.first-1].s == "/" || toks[n.first-1].s == ":" || toks[n.first-1].s == "#" || toks[n.first-1].s == "@") &&
 			n.first >= 2 && toks[n.first-2].end == toks[n.first-1].start && (toks[n.first-2].kind == tWord || toks[n.first-2].kind == tNum) &&
 			c.Currency == "" {
@@ -305,7 +309,8 @@ func yearUsedAsCount(toks []token, n num) bool {
 		return false
 	}
 	w := toks[nx].lower
-	if isCapitalised(toks[nx].s) || len(w) < 3 || !strings.HasSuffix(w, "s") || timeUnits[w] || strings.Contains(w, "'") {
+	if isCapitalised(toks[nx].s) || len(w) < 3 || !strings.HasSuffix(w, "s") || timeUnits[w] || strings.Contains(w, "'") ||
+		strings.HasSuffix(w, "ss") || strings.HasSuffix(w, "is") || strings.HasSuffix(w, "us") {
 		return false // "Unlike 2008 there's"
 	}
 	switch w {
