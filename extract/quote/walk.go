@@ -544,6 +544,13 @@ func (d *doc) blockOK(pi int, bs *blockState) bool {
 	if wordCount(s) < d.e.minWords || letterWords(s) < 3 || strings.Contains(s, "Photograph:") {
 		return false
 	}
+	// a picture caption repeated with its credit on the next line
+	if pi+1 < len(d.paras) {
+		n := d.paras[pi+1]
+		if strings.HasPrefix(d.text[n.Start:n.End], s) {
+			return false
+		}
+	}
 	for _, pre := range []string{"Here is ", "Here are ", "Here’s ", "Here's "} {
 		if strings.HasPrefix(s, pre) {
 			return false
