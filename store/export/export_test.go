@@ -268,16 +268,16 @@ func TestCancelled(t *testing.T) {
 // TestParquetRowGroups exports more articles than fit one row group.
 func TestParquetRowGroups(t *testing.T) {
 	if testing.Short() {
-		t.Skip("writes 2,100 records")
+		t.Skip("writes 1,100 records")
 	}
 	ctx := context.Background()
 	s, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "x.db"), sqlite.Options{})
 	require.NoError(t, err)
 	defer s.Close()
 	var batch []normalize.Record
-	for i := range 2100 {
+	for i := range 1100 {
 		batch = append(batch, storetest.Record(i))
-		if len(batch) == 300 {
+		if len(batch) == 275 {
 			require.NoError(t, s.Put(ctx, 0, batch, nil))
 			batch = batch[:0]
 		}
@@ -286,6 +286,6 @@ func TestParquetRowGroups(t *testing.T) {
 	require.NoError(t, export.Write(ctx, s, "articles", "parquet", &buf))
 	f, err := parquet.OpenFile(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
 	require.NoError(t, err)
-	assert.EqualValues(t, 2100, f.NumRows())
+	assert.EqualValues(t, 1100, f.NumRows())
 	assert.Len(t, f.RowGroups(), 2)
 }

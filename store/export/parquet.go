@@ -12,7 +12,7 @@ import (
 // so their groups are smaller.
 func rowGroup(table string) int64 {
 	if table == "articles" {
-		return 2_000
+		return 1_000
 	}
 	return 50_000
 }
