@@ -432,7 +432,10 @@ func (d *doc) segments(pi, lo, hi int) [][2]int {
 	s := lo
 	for i := lo; i < hi; i++ {
 		t := d.toks[pi][i]
-		if !t.word && d.tokText(t) == "," && !d.inQ[pi][i] {
+		// a comma outside the marks, or just inside a closing one
+		// (called “distasteful,” Santilli said)
+		closingComma := d.inQ[pi][i] && i+1 < hi && !d.toks[pi][i+1].word && markKind(firstRune(d.tokText(d.toks[pi][i+1]))) != 0
+		if !t.word && d.tokText(t) == "," && (!d.inQ[pi][i] || closingComma) {
 			if i > s {
 				out = append(out, [2]int{s, i})
 			}
@@ -644,6 +647,14 @@ func (d *doc) subjectAfter(pi, c, hi int) (speaker, bool) {
 		}
 		if spokes {
 			return d.resolveOrg(t.start, ""), true
+		}
+		if t.lower == "the" {
+			// "said the Democratic nominee"
+			for x := k + 1; x < end; x++ {
+				if roleNouns[toks[x].lower] {
+					return d.resolvePronoun(t.start, ""), true
+				}
+			}
 		}
 		return speaker{person: -1, known: true}, true
 	}

@@ -260,6 +260,18 @@ func (d *doc) attribute(pi, ri int, fallbacks bool) speaker {
 					newSentence = false
 				}
 			}
+			// “...” US Senator Jeff Sessions said
+			if mi, ok := d.mentFirst[pi][lastIn+1]; ok {
+				k := d.mentions[mi].tokLast + 1
+				for k < len(toks) && toks[k].word && auxSkip[toks[k].lower] {
+					k++
+				}
+				if k < len(toks) {
+					if _, ok := d.isCue(pi, k); ok {
+						newSentence = false
+					}
+				}
+			}
 		}
 	}
 	tryPost := func() (speaker, bool) {
