@@ -139,6 +139,12 @@ type ClaimRow struct {
 	Claim     normalize.Claim
 }
 
+// Sizer is implemented by both backends: the number of rows in each table,
+// for status displays and tests.
+type Sizer interface {
+	TableSizes(ctx context.Context) (map[string]int64, error)
+}
+
 // Store keeps records and the run log. Implementations are safe for use by
 // several goroutines and several processes at once.
 type Store interface {

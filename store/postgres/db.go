@@ -37,7 +37,10 @@ type DB struct {
 	now    func() time.Time
 }
 
-var _ store.Store = (*DB)(nil)
+var (
+	_ store.Store = (*DB)(nil)
+	_ store.Sizer = (*DB)(nil)
+)
 
 // simpleIdent is a search_path entry Open may take as the schema name.
 var simpleIdent = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_$]*$`)

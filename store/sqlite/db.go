@@ -37,7 +37,10 @@ type DB struct {
 	busy  time.Duration
 }
 
-var _ store.Store = (*DB)(nil)
+var (
+	_ store.Store = (*DB)(nil)
+	_ store.Sizer = (*DB)(nil)
+)
 
 // Open opens (creating if needed) the SQLite database at path and brings
 // its schema up to date. path is a file name; a "file:" URI is accepted too,
@@ -45,6 +48,11 @@ var _ store.Store = (*DB)(nil)
 func Open(ctx context.Context, path string, opt Options) (*DB, error) {
 	if path == "" {
 		return nil, fmt.Errorf("sqlite: open: %w: empty path", store.ErrInvalid)
+	}
+	if strings.Contains(path, ":memory:") || strings.Contains(path, "mode=memory") {
+		// The writer and the readers are separate connections, which would
+		// each get a database of their own.
+		return nil, fmt.Errorf("sqlite: open: %w: in-memory databases are not supported, name a file", store.ErrInvalid)
 	}
 	busy := opt.BusyTimeout
 	if busy <= 0 {

@@ -46,6 +46,7 @@ func TestOpenBadFile(t *testing.T) {
 		wantErr error
 	}{
 		{name: "empty path", path: func(*testing.T) string { return "" }, wantErr: store.ErrInvalid},
+		{name: "in memory", path: func(*testing.T) string { return ":memory:" }, wantErr: store.ErrInvalid},
 		{name: "not a database", path: func(t *testing.T) string {
 			p := filepath.Join(t.TempDir(), "page.db")
 			require.NoError(t, os.WriteFile(p, []byte("<html>this is not SQLite; at all</html>\n"), 0o644))

@@ -5,17 +5,15 @@
 package storetest
 
 import (
-	"context"
 	"fmt"
 
 	"github.com/cuttings/cuttings/normalize"
+	"github.com/cuttings/cuttings/store"
 )
 
-// Sizer is implemented by backends that can count the rows of each table.
-// The suite uses it to check that upserts replace child rows.
-type Sizer interface {
-	TableSizes(ctx context.Context) (map[string]int64, error)
-}
+// Sizer is store.Sizer; the suite requires it to check that upserts
+// replace child rows.
+type Sizer = store.Sizer
 
 // Hostile is article text that breaks naive SQL building: quotes,
 // semicolons, comment markers, backslashes, a NUL byte, and non-ASCII.
