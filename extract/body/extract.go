@@ -192,7 +192,24 @@ func dropLeadingFurniture(paras []paragraph, authors []string) []paragraph {
 			break
 		}
 	}
-	return paras[i:]
+	paras = paras[i:]
+	// A byline or date line a little further down, after a standfirst.
+	out := paras[:0:0]
+	for j, p := range paras {
+		if j < 5 && p.kind == KindParagraph && isBylineOrDate(p.text) {
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// isBylineOrDate reports whether s is a short "By ..." line or a date line.
+func isBylineOrDate(s string) bool {
+	if wordCount(s) > 8 {
+		return false
+	}
+	return byPrefix.MatchString(s) || normDate(s) != "" || datelineRE.MatchString(s)
 }
 
 // isFurniture reports whether a short leading line is page furniture.
@@ -201,16 +218,13 @@ func isFurniture(s string, authors []string) bool {
 	if len(words) == 0 || len(words) > 8 {
 		return false
 	}
-	if byPrefix.MatchString(s) {
+	if isBylineOrDate(s) {
 		return true
 	}
 	for _, a := range authors {
 		if strings.EqualFold(a, s) {
 			return true
 		}
-	}
-	if normDate(s) != "" || datelineRE.MatchString(s) {
-		return true
 	}
 	if len(words) <= 3 && !strings.ContainsAny(s, ".!?:;\"“”") {
 		return roleWords.MatchString(s) || furnitureWords.MatchString(s)

@@ -12,6 +12,8 @@ var (
 	tailMarker = regexp.MustCompile(`(?i)^(?:you may also like|you might also like|more from|related (?:stories|articles|coverage|content|posts?)|recommended(?: for you| stories)?|most (?:read|popular)|trending(?: now)?|more stories|read next)\b[.…:!]*$`)
 	// shortcode is a WordPress shortcode left in the text.
 	shortcode = regexp.MustCompile(`\[/?[a-z_]+(?:\s[^\]]*)?\]`)
+	// callToAction is an appeal in capitals: "CLICK HERE TO GET THE APP".
+	callToAction = regexp.MustCompile(`^(?:CLICK HERE|TAP HERE|GET (?:THE|OUR)|DOWNLOAD (?:THE|OUR)|SUBSCRIBE|SIGN UP|FOLLOW US)\b[^a-z]*$`)
 	// newsletterPlug is a sign-up appeal.
 	newsletterPlug = regexp.MustCompile(`(?i)\b(?:sign up|subscribe|newsletter|delivered (?:to|through) your (?:inbox|letterbox))\b`)
 )
@@ -25,7 +27,7 @@ func dropPromotions(paras []paragraph) []paragraph {
 		if tailMarker.MatchString(p.text) && i >= len(paras)/2 {
 			break
 		}
-		if promoLine.MatchString(p.text) {
+		if promoLine.MatchString(p.text) || callToAction.MatchString(p.text) {
 			continue
 		}
 		if strings.Contains(p.text, "[/") || strings.HasPrefix(p.text, "[") {

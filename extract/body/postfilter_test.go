@@ -25,6 +25,11 @@ func TestDropPromotions(t *testing.T) {
 			want: p("The ward reopened on Monday.", "Staff said they were relieved."),
 		},
 		{
+			name: "call to action in capitals",
+			in:   p("Body text.", "CLICK HERE TO GET THE NEWS APP", "More body.", "WHO IS THE FRONT-RUNNER?"),
+			want: p("Body text.", "More body.", "WHO IS THE FRONT-RUNNER?"),
+		},
+		{
 			name: "related list after the body",
 			in:   p("One.", "Two.", "Three.", "You may also like...", "Another story", "And another"),
 			want: p("One.", "Two.", "Three."),
@@ -75,7 +80,8 @@ func TestDropLeadingFurniture(t *testing.T) {
 		{name: "byline and date", in: p("By JERUSALEM POST STAFF", "NOVEMBER 20, 2019 10:43", body), want: p(body)},
 		{name: "author and role", in: p("Rachel Jones", "Health reporter", "Published", body), authors: []string{"Rachel Jones"}, want: p(body)},
 		{name: "login links", in: p("Friday 17 January 2014", "My Account", "Login", body), want: p(body)},
-		{name: "body first", in: p(body, "Published"), want: p(body, "Published")},
+		{name: "role after body kept", in: p(body, "Health reporter"), want: p(body, "Health reporter")},
+		{name: "byline after standfirst", in: p(body, "By JERUSALEM POST STAFF", "NOVEMBER 20, 2019 10:43", body), want: p(body, body)},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
