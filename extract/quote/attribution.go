@@ -284,7 +284,7 @@ func (d *doc) subjectOf(pi, lo, c, hi int) (speaker, bool) {
 				k++
 			}
 			if k < hi {
-				if mi, ok := d.mentFirst[pi][k]; ok && d.mentions[mi].kind != kindOther && invertingCues[toks[c].lower] && d.nameEndsClause(pi, d.mentions[mi].tokLast) {
+				if mi, ok := d.mentFirstAt(pi, k); ok && d.mentions[mi].kind != kindOther && invertingCues[toks[c].lower] && d.nameEndsClause(pi, d.mentions[mi].tokLast) {
 					if sp, ok := d.subjectAfter(pi, c, hi); ok {
 						return sp, true
 					}
@@ -363,14 +363,14 @@ func (d *doc) subjectBefore(pi, lo, c int) (speaker, bool) {
 			if k >= lo && !toks[k].word && d.tokText(toks[k]) == "," {
 				k--
 			}
-			if mi, ok := d.mentLast[pi][k]; ok && k >= lo {
+			if mi, ok := d.mentLastAt(pi, k); ok && k >= lo {
 				if m := d.mentions[mi]; m.kind == kindPerson || m.kind == kindSingle {
 					return d.withApposition(d.mentionSpeaker(mi), pi, mi, c), true
 				}
 			}
 		}
 	}
-	if mi, ok := d.mentLast[pi][j]; ok && !d.inQ[pi][j] {
+	if mi, ok := d.mentLastAt(pi, j); ok && !d.inQ[pi][j] {
 		if m := &d.mentions[mi]; m.kind == kindOther && m.tokFirst == m.tokLast && !calendarWords[toks[j].lower] && j == c-1 {
 			// "Israel said": a lone capitalised word right before the verb
 			m.kind = kindSingle
@@ -396,7 +396,7 @@ func (d *doc) subjectBefore(pi, lo, c int) (speaker, bool) {
 	// named in the clause
 	if t.word && (t.lower == "and" || t.lower == "but" || t.lower == "then" || strings.HasSuffix(t.lower, "ly")) {
 		for k := j; k >= lo; k-- {
-			if mi, ok := d.mentLast[pi][k]; ok && !d.inQ[pi][k] {
+			if mi, ok := d.mentLastAt(pi, k); ok && !d.inQ[pi][k] {
 				m := d.mentions[mi]
 				if (m.kind == kindPerson || m.kind == kindSingle) && !d.prepObject(pi, lo, m.tokFirst) && !d.attributive(mi) {
 					return d.mentionSpeaker(mi), true
@@ -485,7 +485,7 @@ func (d *doc) headSegment(pi, lo, c int, personOnly bool) (speaker, bool) {
 		// people in the segment
 		var persons, orgs []int
 		for k := a; k < b; k++ {
-			if mi, ok := d.mentFirst[pi][k]; ok && !d.inQ[pi][k] {
+			if mi, ok := d.mentFirstAt(pi, k); ok && !d.inQ[pi][k] {
 				m := d.mentions[mi]
 				prepObj := d.prepObject(pi, a, k)
 				if prepObj && !(k > a && (toks[k-1].lower == "by" || toks[k-1].lower == "for" || toks[k-1].lower == "from") && d.hasSpokes(pi, a, k)) {
@@ -572,7 +572,7 @@ func (d *doc) headSegment(pi, lo, c int, personOnly bool) (speaker, bool) {
 }
 
 func (d *doc) startsMention(pi, k int) bool {
-	_, ok := d.mentFirst[pi][k]
+	_, ok := d.mentFirstAt(pi, k)
 	return ok
 }
 
@@ -596,7 +596,7 @@ func (d *doc) subjectAfter(pi, c, hi int) (speaker, bool) {
 	}
 	// a name within the next few words: "said 9/11 widow Terry Strada"
 	for x := k; x < hi && x < k+6; x++ {
-		if mi, ok := d.mentFirst[pi][x]; ok {
+		if mi, ok := d.mentFirstAt(pi, x); ok {
 			m := d.mentions[mi]
 			if m.kind == kindPerson || m.kind == kindSingle || m.kind == kindOrg {
 				return d.withApposition(d.mentionSpeaker(mi), pi, mi, -1), true
@@ -629,7 +629,7 @@ func (d *doc) subjectAfter(pi, c, hi int) (speaker, bool) {
 		noun := ""
 		spokes := false
 		for x := k; x < end; x++ {
-			if mi, ok := d.mentFirst[pi][x]; ok {
+			if mi, ok := d.mentFirstAt(pi, x); ok {
 				m := d.mentions[mi]
 				if m.kind == kindOrg || m.kind == kindPerson {
 					return d.mentionSpeaker(mi), true
@@ -699,7 +699,7 @@ func (d *doc) withApposition(sp speaker, pi, mi, c int) speaker {
 				title, org := splitRole(ap)
 				// an organisation named inside the appositive
 				for x := a; x < e; x++ {
-					if oi, ok := d.mentFirst[pi][x]; ok && d.mentions[oi].kind == kindOrg {
+					if oi, ok := d.mentFirstAt(pi, x); ok && d.mentions[oi].kind == kindOrg {
 						org = d.mentions[oi].orgName
 						break
 					}
@@ -877,7 +877,7 @@ func (d *doc) orgSpeaking(pi, pos int) (speaker, bool) {
 		if j < 0 {
 			continue
 		}
-		if mi, ok := d.mentLast[pi][j]; ok && !d.inQ[pi][j] && d.mentions[mi].kind == kindOrg {
+		if mi, ok := d.mentLastAt(pi, j); ok && !d.inQ[pi][j] && d.mentions[mi].kind == kindOrg {
 			return d.mentionSpeaker(mi), true
 		}
 	}

@@ -39,8 +39,8 @@ type doc struct {
 	inQ       [][]bool
 	raws      [][]rawQuote
 	mentions  []mention
-	mentLast  []map[int]int // per paragraph: last token index -> mention index
-	mentFirst []map[int]int
+	mentLast  [][]int32 // per paragraph and token: the mention ending there, or -1
+	mentFirst [][]int32 // per paragraph and token: the mention starting there, or -1
 	people    []person
 	quotes    []qrec
 	blockSet  []bool
@@ -100,8 +100,8 @@ func (d *doc) run() {
 	d.toks = make([][]token, n)
 	d.inQ = make([][]bool, n)
 	d.raws = make([][]rawQuote, n)
-	d.mentLast = make([]map[int]int, n)
-	d.mentFirst = make([]map[int]int, n)
+	d.mentLast = make([][]int32, n)
+	d.mentFirst = make([][]int32, n)
 	d.blockSet = make([]bool, n)
 	d.lowerWords = map[string]bool{}
 	capMid := map[string]bool{}
@@ -210,17 +210,37 @@ func (d *doc) paraAt(pos int) int {
 
 func (d *doc) indexMentions() {
 	for pi := range d.paras {
-		d.mentLast[pi] = map[int]int{}
-		d.mentFirst[pi] = map[int]int{}
+		n := len(d.toks[pi])
+		buf := make([]int32, 2*n)
+		for i := range buf {
+			buf[i] = -1
+		}
+		d.mentLast[pi], d.mentFirst[pi] = buf[:n], buf[n:]
 	}
 	for i, m := range d.mentions {
 		pi := d.paraAt(m.start)
-		if pi < 0 {
+		if pi < 0 || m.tokLast >= len(d.toks[pi]) {
 			continue
 		}
-		d.mentLast[pi][m.tokLast] = i
-		d.mentFirst[pi][m.tokFirst] = i
+		d.mentLast[pi][m.tokLast] = int32(i)
+		d.mentFirst[pi][m.tokFirst] = int32(i)
 	}
+}
+
+// mentLastAt returns the mention ending at token k of paragraph pi.
+func (d *doc) mentLastAt(pi, k int) (int, bool) {
+	if k < 0 || k >= len(d.mentLast[pi]) || d.mentLast[pi][k] < 0 {
+		return -1, false
+	}
+	return int(d.mentLast[pi][k]), true
+}
+
+// mentFirstAt returns the mention starting at token k of paragraph pi.
+func (d *doc) mentFirstAt(pi, k int) (int, bool) {
+	if k < 0 || k >= len(d.mentFirst[pi]) || d.mentFirst[pi][k] < 0 {
+		return -1, false
+	}
+	return int(d.mentFirst[pi][k]), true
 }
 
 // tokText returns the text of token t.

@@ -261,7 +261,7 @@ func (d *doc) attribute(pi, ri int, fallbacks bool) speaker {
 				}
 			}
 			// “...” US Senator Jeff Sessions said
-			if mi, ok := d.mentFirst[pi][lastIn+1]; ok {
+			if mi, ok := d.mentFirstAt(pi, lastIn+1); ok {
 				k := d.mentions[mi].tokLast + 1
 				for k < len(toks) && toks[k].word && auxSkip[toks[k].lower] {
 					k++
@@ -282,7 +282,7 @@ func (d *doc) attribute(pi, ri int, fallbacks bool) speaker {
 		if lastIn+2 < len(toks) && !toks[lastIn+1].word {
 			switch d.tokText(toks[lastIn+1]) {
 			case "―", "—", "–", "-":
-				if mi, ok := d.mentFirst[pi][lastIn+2]; ok {
+				if mi, ok := d.mentFirstAt(pi, lastIn+2); ok {
 					return d.withApposition(d.mentionSpeaker(mi), pi, mi, -1), true
 				}
 			}
@@ -323,7 +323,7 @@ func (d *doc) attribute(pi, ri int, fallbacks bool) speaker {
 	}
 	// "Obama's “if you like your plan” promise"
 	if firstIn > 0 {
-		if mi, ok := d.mentLast[pi][firstIn-1]; ok && d.mentions[mi].poss && d.mentions[mi].kind != kindOther {
+		if mi, ok := d.mentLastAt(pi, firstIn-1); ok && d.mentions[mi].poss && d.mentions[mi].kind != kindOther {
 			return d.mentionSpeaker(mi)
 		}
 	}
@@ -336,7 +336,7 @@ func (d *doc) attribute(pi, ri int, fallbacks bool) speaker {
 			}
 			if s == ":" {
 				for k := lo; k < firstIn; k++ {
-					if mi, ok := d.mentFirst[pi][k]; ok && !d.inQ[pi][k] {
+					if mi, ok := d.mentFirstAt(pi, k); ok && !d.inQ[pi][k] {
 						if m := d.mentions[mi]; m.kind == kindPerson || (m.kind == kindSingle && m.person >= 0) {
 							return d.mentionSpeaker(mi)
 						}
@@ -614,7 +614,7 @@ func (d *doc) byline(pi int) (speaker, bool) {
 		return noSpeaker, false
 	}
 	toks := d.toks[pi]
-	mi, ok := d.mentFirst[pi][0]
+	mi, ok := d.mentFirstAt(pi, 0)
 	if !ok || len(toks) == 0 {
 		return noSpeaker, false
 	}
