@@ -50,6 +50,7 @@ func Documents(path string, opt Options) iter.Seq2[*fetch.Document, error] {
 func ReadDocuments(r io.Reader, base string, opt Options) iter.Seq2[*fetch.Document, error] {
 	return func(yield func(*fetch.Document, error) bool) {
 		rd := NewReader(r, opt)
+		dec := new(decoder)
 		for {
 			rec, err := rd.Next()
 			if err == io.EOF {
@@ -65,7 +66,7 @@ func ReadDocuments(r io.Reader, base string, opt Options) iter.Seq2[*fetch.Docum
 			if t != TypeResponse && t != TypeResource {
 				continue
 			}
-			doc, err := Document(rec, base, opt)
+			doc, err := document(rec, base, opt, dec)
 			if err != nil {
 				if !yield(nil, err) {
 					return
@@ -87,6 +88,10 @@ func ReadDocuments(r io.Reader, base string, opt Options) iter.Seq2[*fetch.Docum
 // its block. It returns nil and no error for a record that is not a
 // successful HTML page. Errors are *ParseErrors.
 func Document(rec *Record, base string, opt Options) (*fetch.Document, error) {
+	return document(rec, base, opt, new(decoder))
+}
+
+func document(rec *Record, base string, opt Options, dec *decoder) (*fetch.Document, error) {
 	limit := opt.maxRecord()
 	perr := func(err error) error {
 		if pe, ok := err.(*ParseError); ok {
@@ -136,7 +141,7 @@ func Document(rec *Record, base string, opt Options) (*fetch.Document, error) {
 		doc.Body = block
 		return doc, nil
 	}
-	header, body, status, err := parseHTTP(block, limit)
+	header, body, status, err := parseHTTP(block, limit, dec)
 	if err != nil {
 		return nil, perr(fmt.Errorf("http response: %w", err))
 	}
@@ -163,7 +168,7 @@ func recordName(rec *Record) string {
 // Chunked transfer coding is undone (falling back to the raw bytes when
 // the chunks are malformed, as when a crawler stored them de-chunked), and
 // so is the content coding.
-func parseHTTP(block []byte, limit int64) (http.Header, []byte, int, error) {
+func parseHTTP(block []byte, limit int64, dec *decoder) (http.Header, []byte, int, error) {
 	// net/http wants "HTTP/major.minor"; archivers of HTTP/2 and 3
 	// traffic write "HTTP/2 200".
 	var in io.Reader = bytes.NewReader(block)
@@ -198,7 +203,7 @@ func parseHTTP(block []byte, limit int64) (http.Header, []byte, int, error) {
 	if len(resp.TransferEncoding) > 0 {
 		resp.Header.Set("Transfer-Encoding", strings.Join(resp.TransferEncoding, ", "))
 	}
-	body, err = DecodeContent(resp.Header.Get("Content-Encoding"), body, limit)
+	body, err = dec.decode(resp.Header.Get("Content-Encoding"), body, limit)
 	if err != nil {
 		return nil, nil, 0, err
 	}

@@ -24,6 +24,24 @@ import (
 // cut short (Common Crawl truncates long payloads) yields what could be
 // decoded if that is not empty.
 func DecodeContent(encoding string, body []byte, limit int64) ([]byte, error) {
+	return new(decoder).decode(encoding, body, limit)
+}
+
+// decoder keeps decompressors for reuse across the records of a file.
+type decoder struct {
+	gz *gzip.Reader
+}
+
+func (d *decoder) gzip(body []byte) (io.Reader, error) {
+	if d.gz == nil {
+		var err error
+		d.gz, err = gzip.NewReader(bytes.NewReader(body))
+		return d.gz, err
+	}
+	return d.gz, d.gz.Reset(bytes.NewReader(body))
+}
+
+func (d *decoder) decode(encoding string, body []byte, limit int64) ([]byte, error) {
 	if limit <= 0 {
 		limit = DefaultMaxRecordSize
 	}
@@ -41,7 +59,7 @@ func DecodeContent(encoding string, body []byte, limit int64) ([]byte, error) {
 			if !bytes.HasPrefix(body, []byte{0x1f, 0x8b}) {
 				continue
 			}
-			zr, err = gzip.NewReader(bytes.NewReader(body))
+			zr, err = d.gzip(body)
 		case "deflate":
 			if len(body) >= 2 && (uint16(body[0])<<8|uint16(body[1]))%31 == 0 && body[0]&0x0f == 8 {
 				zr, err = zlib.NewReader(bytes.NewReader(body))
