@@ -83,11 +83,13 @@ func recoverBody(doc *html.Node, paras []paragraph) []paragraph {
 			}
 		}
 	}
+	// The parent with most matches, the first in page order on a tie, so
+	// that the result does not depend on map order.
 	var main *html.Node
 	best := 0
-	for n, c := range parents {
-		if c > best {
-			main, best = n, c
+	for _, p := range ps {
+		if n := p.node.Parent; n != nil && parents[n] > best {
+			main, best = n, parents[n]
 		}
 	}
 	if main == nil || best < 2 {
