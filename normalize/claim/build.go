@@ -61,13 +61,17 @@ type builder struct {
 	dates     []normalize.Date // dates with spans inside the text
 	prev      []prior
 	info      map[int]*sentInfo
+	units     map[string]unitInfo
 }
 
 // sentInfo caches what a sentence says, for the counts it holds.
 type sentInfo struct {
 	pay, national bool
-	metric, cause string
-	strong        bool
+	// total: an explicit running-total cue; totalCue: a cue that makes one
+	// for events.
+	total, totalCue bool
+	metric, cause   string
+	strong          bool
 }
 
 // infoOf returns the cached reading of sentence si.
@@ -77,6 +81,7 @@ func (b *builder) infoOf(si int) *sentInfo {
 	}
 	t := b.text[b.sents[si].start:b.sents[si].end]
 	in := &sentInfo{pay: payRe.MatchString(t), national: nationalRe.MatchString(t), cause: causeOf(t)}
+	in.total, in.totalCue = totalCues(t)
 	in.metric, in.strong = metricOf(t)
 	b.info[si] = in
 	return in
@@ -95,7 +100,7 @@ type placeMention struct {
 }
 
 func newBuilder(rec *normalize.Record) *builder {
-	b := &builder{rec: rec, text: rec.Text, sents: sentences(rec.Text), info: map[int]*sentInfo{}}
+	b := &builder{rec: rec, text: rec.Text, sents: sentences(rec.Text), info: map[int]*sentInfo{}, units: map[string]unitInfo{}}
 	if p := string(rec.Published); len(p) >= 10 {
 		b.published = p[:10]
 	}
@@ -195,7 +200,7 @@ func (b *builder) claimFor(c normalize.Count) (normalize.Claim, bool) {
 	// what it counts, that ("45,000 junior doctors, and 98% voted to
 	// strike": the 45,000 are not on strike); else the sentence's.
 	metric, strong := info.metric, info.strong
-	if m, st := metricOf(c.Unit); m != "" {
+	if m, st := b.unitMetric(c.Unit); m != "" {
 		// The thing counted names what happened: "100 picket lines",
 		// "3,400 of the cancellations".
 		metric, strong = m, st
@@ -249,14 +254,13 @@ func (b *builder) claimFor(c normalize.Count) (normalize.Claim, bool) {
 	if cl.Approx == "" {
 		cl.Approx = "exact"
 	}
-	scope := sentText
+	total, totalCue := info.total, info.totalCue
 	if cs != s.start || ce != s.end {
 		// "148,951 were rearranged, bringing the total to 835,000": the
 		// total is the second figure's.
-		scope = b.text[cs:ce]
+		total, totalCue = totalCues(b.text[cs:ce])
 	}
-	scope = rateTotalRe.ReplaceAllString(scope, " ")
-	cl.Cumulative = explicitTotalRe.MatchString(scope) || strong && cumulativeRe.MatchString(scope)
+	cl.Cumulative = total || strong && totalCue
 	cl.Cause = normalize.OptString(info.cause)
 	cl.Period = b.periodFor(si, c, cs, ce, cl.Cumulative)
 	if cl.Period == nil && !cl.Cumulative {
@@ -346,8 +350,16 @@ func clauseCuts(text string) []int {
 
 // metricOf returns the first metric cue in text and whether it is strong.
 func metricOf(text string) (string, bool) {
+	lower := strings.ToLower(text)
 	for _, m := range metricCues {
-		if m.re.MatchString(text) {
+		hit := false
+		for _, s := range m.stems {
+			if strings.Contains(lower, s) {
+				hit = true
+				break
+			}
+		}
+		if hit && m.re.MatchString(text) {
 			return m.metric, m.strong
 		}
 	}
@@ -392,6 +404,9 @@ func (b *builder) lastPrior() *prior {
 // causeOf reads the cause after "due to", "as a result of", ...: a short
 // noun phrase ("strike action", "strikes").
 func causeOf(sentText string) string {
+	if !anyIn(strings.ToLower(sentText), causeStems) {
+		return ""
+	}
 	m := causeRe.FindStringIndex(sentText)
 	if m == nil {
 		return ""
@@ -471,4 +486,47 @@ func inName(text string, start, end int) bool {
 	}
 	r, _ := utf8.DecodeRuneInString(rest[1:])
 	return unicode.IsUpper(r)
+}
+
+// totalCues reads the running-total cues of a stretch of text, rates
+// ("the normal daily total") aside.
+func totalCues(t string) (explicit, cue bool) {
+	lower := strings.ToLower(t)
+	if strings.Contains(lower, "total") && rateTotalRe.MatchString(t) {
+		t = rateTotalRe.ReplaceAllString(t, " ")
+		lower = strings.ToLower(t)
+	}
+	explicit = anyIn(lower, explicitTotalStems) && explicitTotalRe.MatchString(t)
+	cue = explicit || anyIn(lower, cumulativeStems) && cumulativeRe.MatchString(t)
+	return explicit, cue
+}
+
+// anyIn reports whether lower holds one of the stems.
+func anyIn(lower string, stems []string) bool {
+	for _, s := range stems {
+		if strings.Contains(lower, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// unitMetric returns the metric a unit names ("picket lines" → pickets),
+// cached per unit.
+func (b *builder) unitMetric(unit string) (string, bool) {
+	if unit == "" {
+		return "", false
+	}
+	if m, ok := b.units[unit]; ok {
+		return m.metric, m.strong
+	}
+	m, st := metricOf(unit)
+	b.units[unit] = unitInfo{m, st}
+	return m, st
+}
+
+// unitInfo is a cached unitMetric answer.
+type unitInfo struct {
+	metric string
+	strong bool
 }

@@ -6,6 +6,9 @@ import "regexp"
 
 // metricCue maps a word stem in the clause to a metric.
 type metricCue struct {
+	// stems are lower-case pieces one of which the text must hold before
+	// the pattern is tried (a cheap filter).
+	stems  []string
 	re     *regexp.Regexp
 	metric string
 	// strong metrics (the cancellation family) may take the subject of an
@@ -14,25 +17,25 @@ type metricCue struct {
 }
 
 var metricCues = []metricCue{
-	{regexp.MustCompile(`(?i)\bcancel(?:led|ed|ling|ing|lations?|s)?\b`), "cancelled", true},
-	{regexp.MustCompile(`(?i)\bpostpon(?:ed|ing|ement|ements|e|es)\b`), "postponed", true},
-	{regexp.MustCompile(`(?i)\breschedul(?:ed|ing|e|es)\b`), "rescheduled", true},
-	{regexp.MustCompile(`(?i)\brearrang(?:ed|ing|e|es)\b`), "rescheduled", true},
-	{regexp.MustCompile(`(?i)\bnot (?:been )?(?:on (?:the )?wards|in work|at work)\b`), "not in work", false},
-	{regexp.MustCompile(`(?i)\b(?:turned up (?:to|for) work|reported for work|in work|at work|on (?:the )?wards|working)\b`), "in work", false},
-	{regexp.MustCompile(`(?i)\b(?:on strike|strik(?:e|es|ing)|walk(?:ed)? ?outs?|industrial action|take action)\b`), "on strike", false},
-	{regexp.MustCompile(`(?i)\bpickets?\b|\bpicket lines?\b`), "pickets", false},
-	{regexp.MustCompile(`(?i)\bvot(?:ed|e|es|ing)\b|\bballot(?:ed)?\b`), "voted", false},
-	{regexp.MustCompile(`(?i)\bmarch(?:ed|ing)\b`), "marched", false},
-	{regexp.MustCompile(`(?i)\bbelong(?:s|ed)? to\b|\bmembers\b`), "members", false},
-	{regexp.MustCompile(`(?i)\bemploy(?:s|ed|ing)?\b`), "employed", false},
-	{regexp.MustCompile(`(?i)\btreat(?:s|ed|ing)?\b`), "treated", false},
-	{regexp.MustCompile(`(?i)\bwait(?:ing|ed)\b|\bwaiting lists?\b`), "waiting", false},
-	{regexp.MustCompile(`(?i)\battend(?:ed|s|ing)?\b|\battendances?\b`), "attended", false},
-	{regexp.MustCompile(`(?i)\bdied\b|\bdeaths?\b`), "deaths", false},
-	{regexp.MustCompile(`(?i)\badmi(?:tted|ssions?)\b`), "admitted", false},
-	{regexp.MustCompile(`(?i)\bvacanc(?:y|ies)\b`), "vacancies", false},
-	{regexp.MustCompile(`(?i)\bbeds?\b`), "beds", false},
+	{[]string{"cancel"}, regexp.MustCompile(`(?i)\bcancel(?:led|ed|ling|ing|lations?|s)?\b`), "cancelled", true},
+	{[]string{"postpon"}, regexp.MustCompile(`(?i)\bpostpon(?:ed|ing|ement|ements|e|es)\b`), "postponed", true},
+	{[]string{"reschedul"}, regexp.MustCompile(`(?i)\breschedul(?:ed|ing|e|es)\b`), "rescheduled", true},
+	{[]string{"rearrang"}, regexp.MustCompile(`(?i)\brearrang(?:ed|ing|e|es)\b`), "rescheduled", true},
+	{[]string{"not "}, regexp.MustCompile(`(?i)\bnot (?:been )?(?:on (?:the )?wards|in work|at work)\b`), "not in work", false},
+	{[]string{"work", "ward"}, regexp.MustCompile(`(?i)\b(?:turned up (?:to|for) work|reported for work|in work|at work|on (?:the )?wards|working)\b`), "in work", false},
+	{[]string{"strik", "walk", "action"}, regexp.MustCompile(`(?i)\b(?:on strike|strik(?:e|es|ing)|walk(?:ed)? ?outs?|industrial action|take action)\b`), "on strike", false},
+	{[]string{"picket"}, regexp.MustCompile(`(?i)\bpickets?\b|\bpicket lines?\b`), "pickets", false},
+	{[]string{"vot", "ballot"}, regexp.MustCompile(`(?i)\bvot(?:ed|e|es|ing)\b|\bballot(?:ed)?\b`), "voted", false},
+	{[]string{"march"}, regexp.MustCompile(`(?i)\bmarch(?:ed|ing)\b`), "marched", false},
+	{[]string{"belong", "members"}, regexp.MustCompile(`(?i)\bbelong(?:s|ed)? to\b|\bmembers\b`), "members", false},
+	{[]string{"employ"}, regexp.MustCompile(`(?i)\bemploy(?:s|ed|ing)?\b`), "employed", false},
+	{[]string{"treat"}, regexp.MustCompile(`(?i)\btreat(?:s|ed|ing)?\b`), "treated", false},
+	{[]string{"wait"}, regexp.MustCompile(`(?i)\bwait(?:ing|ed)\b|\bwaiting lists?\b`), "waiting", false},
+	{[]string{"attend"}, regexp.MustCompile(`(?i)\battend(?:ed|s|ing)?\b|\battendances?\b`), "attended", false},
+	{[]string{"died", "death"}, regexp.MustCompile(`(?i)\bdied\b|\bdeaths?\b`), "deaths", false},
+	{[]string{"admi"}, regexp.MustCompile(`(?i)\badmi(?:tted|ssions?)\b`), "admitted", false},
+	{[]string{"vacanc"}, regexp.MustCompile(`(?i)\bvacanc(?:y|ies)\b`), "vacancies", false},
+	{[]string{"bed"}, regexp.MustCompile(`(?i)\bbeds?\b`), "beds", false},
 }
 
 // payRe marks pay, pensions and personal money: their percentages belong
@@ -102,3 +105,11 @@ var rateTotalRe = regexp.MustCompile(`(?i)\b(?:daily|weekly|monthly|annual|yearl
 // nameOfRe finds a capitalised name ending in "of" just before a place:
 // "Royal Bank of Scotland", "Church of England", "Mayor of London".
 var nameOfRe = regexp.MustCompile(`\b[A-Z][\w’']*\s+of\s+(?:the\s+)?$`)
+
+// Stems the text must hold before the patterns above are tried.
+var (
+	explicitTotalStems = []string{"to date", "so far", "in all", "in total", "altogether", "cumulative", "running total", "since"}
+	cumulativeStems    = []string{"total", "grew to", "risen to", "rose to", "to date", "so far", "in all", "altogether", "overall",
+		"cumulative", "milestone", "surpass", "pass", "topped", "since", "over the last", "over the past"}
+	causeStems = []string{"due to", "result of", "because of", "owing to", "caused by", "in the wake of"}
+)
