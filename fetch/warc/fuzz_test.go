@@ -65,3 +65,22 @@ func FuzzReader(f *testing.F) {
 		}
 	})
 }
+
+// FuzzDecodeContent checks that any body under any coding decodes without
+// panic and never past the limit.
+func FuzzDecodeContent(f *testing.F) {
+	page := []byte(htmlPage("x"))
+	f.Add("gzip", gzipBytes(f, page))
+	f.Add("deflate", deflateBytes(f, page, true))
+	f.Add("deflate", deflateBytes(f, page, false))
+	f.Add("br", []byte{0x1b, 0x03, 0x00, 0xf8, 0x25, 0x00, 0xa2, 0x10})
+	f.Add("gzip, identity", page)
+	f.Add("", page)
+	f.Fuzz(func(t *testing.T, coding string, body []byte) {
+		const limit = 1 << 16
+		out, err := DecodeContent(coding, body, limit)
+		if err == nil && len(out) > limit {
+			t.Fatalf("%d bytes out, over the %d limit", len(out), limit)
+		}
+	})
+}
