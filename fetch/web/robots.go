@@ -7,22 +7,39 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"time"
 
 	"github.com/temoto/robotstxt"
 )
 
+// robotsFailureTTL is how long a failure to reach a host's robots.txt is
+// remembered, so that a dead host costs one attempt a minute rather than
+// one per page.
+const robotsFailureTTL = time.Minute
+
 // robotsEntry is one host's robots.txt, fetched once; ready is closed when
-// data or err is set.
+// data or err (and at) are set.
 type robotsEntry struct {
 	ready chan struct{}
 	data  *robotstxt.RobotsData
 	err   error
+	at    time.Time // when err happened
+}
+
+// stale reports whether e is a failure old enough to try again.
+func (e *robotsEntry) stale(now time.Time) bool {
+	select {
+	case <-e.ready:
+		return e.err != nil && now.Sub(e.at) >= robotsFailureTTL
+	default:
+		return false
+	}
 }
 
 // allowed reports ErrDisallowed if u's host forbids u to this agent. The
 // host's robots.txt is fetched on first use and kept; a missing one (4xx)
 // allows everything, a failing one (5xx) forbids everything, as Google
-// does. A network failure is not kept, so a later page tries again.
+// does. A network failure is kept for robotsFailureTTL, then tried again.
 func (c *Client) allowed(ctx context.Context, u *url.URL) error {
 	data, err := c.robotsFor(ctx, u)
 	if err != nil {
@@ -48,6 +65,9 @@ func (c *Client) robotsFor(ctx context.Context, u *url.URL) (*robotstxt.RobotsDa
 	key := u.Scheme + "://" + strings.ToLower(u.Host)
 	c.mu.Lock()
 	e, ok := c.robots[key]
+	if ok && e.stale(c.cfg.Now()) {
+		ok = false
+	}
 	if !ok {
 		e = &robotsEntry{ready: make(chan struct{})}
 		c.robots[key] = e
@@ -76,10 +96,13 @@ func (c *Client) robotsFor(ctx context.Context, u *url.URL) (*robotstxt.RobotsDa
 		e.data, err = robotstxt.FromStatusAndBytes(http.StatusServiceUnavailable, nil)
 	}
 	if err != nil {
-		e.err = err
-		c.mu.Lock()
-		delete(c.robots, key) // try again for a later page
-		c.mu.Unlock()
+		e.err, e.at = err, c.cfg.Now()
+		if ctx.Err() != nil {
+			// The caller gave up, which says nothing about the host.
+			c.mu.Lock()
+			delete(c.robots, key)
+			c.mu.Unlock()
+		}
 	}
 	close(e.ready)
 	return e.data, e.err
