@@ -222,6 +222,21 @@ func (d *doc) classify(toks []token, i, j int, ss bool) mention {
 		}
 	}
 	n := b - a + 1
+	// "RED STATES OUTNUMBER BLUE STATES": a shouted headline, not a name
+	if j > i {
+		shout := true
+		for k := i; k <= j; k++ {
+			w := d.text[toks[k].start:toks[k].end]
+			if len(w) < 2 || strings.ToUpper(w) != w || strings.ToLower(w) == w {
+				shout = false
+				break
+			}
+		}
+		if shout {
+			m.kind = kindOther
+			return m
+		}
+	}
 	// "Sandwell General hospital", "the Clinton campaign": a name used
 	// attributively before an organisation noun
 	if j+1 < len(toks) && toks[j+1].word && !toks[j+1].cap && (orgNouns[toks[j+1].lower] || (!toks[j].poss && orgHeads[toks[j+1].lower])) {

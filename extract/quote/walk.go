@@ -313,6 +313,13 @@ func (d *doc) attribute(pi, ri int, fallbacks bool) speaker {
 		}
 		return noSpeaker, false
 	}
+	// “...,” Roffman predicted: a comma inside the closing mark calls for
+	// the attribution that follows, before any verb earlier on
+	if r.end < len(d.text) && r.close >= 0 && strings.HasPrefix(d.text[r.end:r.close], ",") && d.cueWithin(pi, lastIn+1, 4) {
+		if sp, ok := tryPost(); ok {
+			return sp
+		}
+	}
 	if preHasWords {
 		if sp, ok := tryPre(); ok {
 			return sp
@@ -353,7 +360,15 @@ func (d *doc) attribute(pi, ri int, fallbacks bool) speaker {
 	// is rolling out a new message: “..."): the sentence's subject
 	colon := firstIn > 0 && !toks[firstIn-1].word && d.tokText(toks[firstIn-1]) == ":"
 	if preHasWords && (colon || d.quoteKind(pi, r) == "partial") {
-		if sp, ok := d.headSegment(pi, lo, firstIn, false); ok && sp.name != "" {
+		// the clause holding the quote: after ", while" or ", but"
+		lo2 := lo
+		for k := firstIn - 1; k > lo; k-- {
+			if toks[k].word && !d.inQ[pi][k] && (toks[k].lower == "while" || toks[k].lower == "whereas" || toks[k].lower == "but") && !toks[k-1].word && d.tokText(toks[k-1]) == "," {
+				lo2 = k + 1
+				break
+			}
+		}
+		if sp, ok := d.headSegment(pi, lo2, firstIn, false); ok && sp.name != "" {
 			return sp
 		}
 	}
@@ -749,4 +764,24 @@ func (d *doc) wordsBetween(pi, lo, hi int) bool {
 func firstRune(s string) rune {
 	r, _ := utf8.DecodeRuneInString(s)
 	return r
+}
+
+// cueWithin reports whether a speech verb stands among the n words from
+// token k of paragraph pi.
+func (d *doc) cueWithin(pi, k, n int) bool {
+	toks := d.toks[pi]
+	words := 0
+	for ; k < len(toks) && words < n; k++ {
+		if !toks[k].word {
+			continue
+		}
+		words++
+		if _, ok := d.isCue(pi, k); ok {
+			return true
+		}
+		if conjunctions[toks[k].lower] {
+			return false
+		}
+	}
+	return false
 }

@@ -88,7 +88,7 @@ var commonCap = set(
 	"nearly", "already", "never", "always", "sometimes", "often", "elsewhere", "together", "anyway",
 	"consider", "sorry", "hang", "junior", "senior", "former", "old", "young",
 	"democrats", "republicans", "americans", "tories", "conservatives", "liberals", "voters",
-	"whenever", "wherever", "whatever", "whoever", "meanwhile", "nevertheless", "nonetheless",
+	"whenever", "wherever", "whatever", "whoever", "meanwhile", "nevertheless", "nonetheless", "moreover", "furthermore", "additionally", "likewise", "similarly", "thus", "hence", "therefore",
 	"alongside", "amid", "amongst", "beside", "besides", "unlike", "including", "excluding", "regarding",
 )
 
