@@ -9,7 +9,7 @@ OUT      ?= out
 FUZZTIME ?= 5s
 PKGS     := ./...
 
-.PHONY: all build test test-short run bench lint fuzz eval eval-records eval-zyte eval-te3 eval-polnear clean
+.PHONY: all build test test-short run bench bench-memory lint fuzz eval eval-records eval-zyte eval-te3 eval-polnear clean
 
 all: lint test build
 
@@ -77,3 +77,13 @@ eval-polnear: build
 
 clean:
 	rm -rf bin $(OUT) cuttings.db cuttings.db-wal cuttings.db-shm
+
+## bench-memory: peak RSS and throughput on a generated input of BIG_MB
+## megabytes (default 1024) of JSON Lines, stored in SQLite.
+BIG_MB ?= 1024
+bench-memory: build
+	@mkdir -p $(OUT)
+	python3 tools/biginput.py $(BIG_MB) $(OUT)/big.jsonl
+	rm -f $(OUT)/big.db*
+	/usr/bin/time -v $(BIN) run --db $(OUT)/big.db $(OUT)/big.jsonl 2> $(OUT)/big.time || true
+	@grep -E 'inputs,|Maximum resident|Elapsed' $(OUT)/big.time
