@@ -467,3 +467,91 @@ func TestStripSiteParts(t *testing.T) {
 		})
 	}
 }
+
+func TestRecoverBody(t *testing.T) {
+	page := `<html><body><main>
+<article>
+<div class="story-body"><p>The children's ward at Wold General reopened on Monday after eight weeks of repairs to its heating system.</p>
+<p>Parents had been asked to take children to the county hospital, forty minutes away, while the work was carried out.</p></div>
+<div class="ad-slot"><p>Advertisement: get fifty per cent off a digital subscription to the Wold Echo this month only.</p></div>
+<div class="story-body"><p>The trust said the repairs had cost £1.2m and that the ward's <a href="/x">twelve beds</a> were all back in use this week.</p>
+<p>A spokesperson thanked families for their patience and said the new boilers would be serviced every six months.</p></div>
+</article>
+<article>
+<div class="story-body"><p>Parking charges at Wold General will rise by twenty pence an hour from April, the trust has announced this morning.</p></div>
+</article>
+</main></body></html>`
+	doc, _, err := parseHTML(page)
+	require.NoError(t, err)
+	para := func(s string) paragraph { return paragraph{kind: KindParagraph, text: s} }
+	tests := []struct {
+		name string
+		in   []paragraph
+		want []string
+	}{
+		{
+			name: "second container appended",
+			in: []paragraph{
+				para("The children's ward at Wold General reopened on Monday after eight weeks of repairs to its heating system."),
+				para("Parents had been asked to take children to the county hospital, forty minutes away, while the work was carried out."),
+			},
+			want: []string{
+				"The children's ward at Wold General reopened on Monday after eight weeks of repairs to its heating system.",
+				"Parents had been asked to take children to the county hospital, forty minutes away, while the work was carried out.",
+				"The trust said the repairs had cost £1.2m and that the ward's twelve beds were all back in use this week.",
+				"A spokesperson thanked families for their patience and said the new boilers would be serviced every six months.",
+			},
+		},
+		{
+			name: "paragraph cut at a link completed",
+			in: []paragraph{
+				para("The children's ward at Wold General reopened on Monday after eight weeks of repairs to its heating system."),
+				para("Parents had been asked to take children to the county hospital, forty minutes away, while the work was carried out."),
+				para("The trust said the repairs had cost £1.2m and that the ward's"),
+				para("A spokesperson thanked families for their patience and said the new boilers would be serviced every six months."),
+			},
+			want: []string{
+				"The children's ward at Wold General reopened on Monday after eight weeks of repairs to its heating system.",
+				"Parents had been asked to take children to the county hospital, forty minutes away, while the work was carried out.",
+				"The trust said the repairs had cost £1.2m and that the ward's twelve beds were all back in use this week.",
+				"A spokesperson thanked families for their patience and said the new boilers would be serviced every six months.",
+			},
+		},
+		{
+			name: "one paragraph is too little to go on",
+			in:   []paragraph{para("The children's ward at Wold General reopened on Monday after eight weeks of repairs to its heating system.")},
+			want: []string{"The children's ward at Wold General reopened on Monday after eight weeks of repairs to its heating system."},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var got []string
+			for _, p := range recoverBody(doc, tc.in) {
+				got = append(got, p.text)
+			}
+			assert.Equal(t, tc.want, got)
+		})
+	}
+}
+
+func TestDensestBlock(t *testing.T) {
+	page := `<html><body><table><tr><td class="nav"><a href="/">Home</a> <a href="/uk">UK</a></td>
+<td class="storybody"><p><b>The county council has approved a new bus route linking three villages to the hospital.</b></p>
+<table><tr><td><a href="/a">Related: bus fares to rise</a></td></tr></table>
+<p>The route will run every two hours on weekdays from next month, the council said on Tuesday evening.</p>
+<h3>Funding</h3>
+<p>It is paid for by a two-year grant from the transport fund, and will be reviewed before the grant ends.</p>
+</td></tr></table></body></html>`
+	doc, _, err := parseHTML(page)
+	require.NoError(t, err)
+	var got []string
+	for _, p := range densestBlock(doc) {
+		got = append(got, string(p.kind)+": "+p.text)
+	}
+	assert.Equal(t, []string{
+		"paragraph: The county council has approved a new bus route linking three villages to the hospital.",
+		"paragraph: The route will run every two hours on weekdays from next month, the council said on Tuesday evening.",
+		"heading: Funding",
+		"paragraph: It is paid for by a two-year grant from the transport fund, and will be reviewed before the grant ends.",
+	}, got)
+}

@@ -96,6 +96,7 @@ func recoverBody(doc *html.Node, paras []paragraph) []paragraph {
 		return paras
 	}
 	sig := signature(main)
+	mainArticle := enclosingArticle(main)
 	if sig == "" {
 		return paras
 	}
@@ -114,6 +115,11 @@ func recoverBody(doc *html.Node, paras []paragraph) []paragraph {
 			continue
 		}
 		if p.node.Parent == nil || signature(p.node.Parent) != sig || !isProse(p.node) {
+			continue
+		}
+		// Pages that preload the next story repeat the body's class in
+		// another <article>: stay inside the main one.
+		if enclosingArticle(p.node) != mainArticle {
 			continue
 		}
 		for _, q := range p.paras {
@@ -251,4 +257,15 @@ func runeLen(paras []paragraph) int {
 		n += utf8.RuneCountInString(p.text)
 	}
 	return n
+}
+
+// enclosingArticle returns the nearest <article> element that contains n,
+// or nil.
+func enclosingArticle(n *html.Node) *html.Node {
+	for a := n.Parent; a != nil; a = a.Parent {
+		if a.Type == html.ElementNode && a.DataAtom == atom.Article {
+			return a
+		}
+	}
+	return nil
 }
