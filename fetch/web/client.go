@@ -11,84 +11,12 @@ import (
 	"net/http"
 	"net/http/cookiejar"
 	"net/url"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
 
-	"github.com/rs/zerolog"
-	"golang.org/x/time/rate"
-
 	"github.com/cuttings/cuttings/fetch"
 )
-
-// DefaultUserAgent names the tool and where to reach its operators.
-const DefaultUserAgent = "cuttings/0.1 (news article archiver; +https://github.com/cuttings/cuttings)"
-
-// Defaults for the zero fields of Config.
-const (
-	DefaultRate           = 1.0 // requests per second per host
-	DefaultConcurrency    = 4
-	DefaultConnectTimeout = 10 * time.Second
-	DefaultTimeout        = 30 * time.Second
-	DefaultPageTimeout    = 2 * time.Minute
-	DefaultMaxBody        = 10 << 20
-	DefaultMaxRedirects   = 10
-	DefaultRetries        = 3
-	DefaultBackoff        = time.Second
-	DefaultMaxBackoff     = time.Minute
-	DefaultMaxRetryAfter  = 5 * time.Minute
-	maxRobotsBytes        = 500 << 10 // as Google reads
-	maxCrawlDelay         = time.Minute
-)
-
-// Config configures a Client. Zero fields take the defaults above.
-type Config struct {
-	// UserAgent is sent with every request; its first word (before "/")
-	// is the agent name matched against robots.txt groups.
-	UserAgent string
-	// Rate is the most requests per second sent to one host. A larger
-	// robots.txt Crawl-delay (up to a minute) slows it further.
-	Rate float64
-	// Concurrency is the most requests in flight over all hosts.
-	Concurrency int
-	// ConnectTimeout bounds establishing a connection.
-	ConnectTimeout time.Duration
-	// Timeout bounds one exchange from sending the request to the last
-	// byte of the body; a page that trickles in is cut off.
-	Timeout time.Duration
-	// PageTimeout bounds the time one Get spends in exchanges over all its
-	// redirects and retries (waits for the rate limit and backoff aside).
-	PageTimeout time.Duration
-	// MaxBody is the largest body accepted, after decompression.
-	MaxBody int64
-	// MaxRedirects is the most redirects followed for one page; a
-	// negative value follows none.
-	MaxRedirects int
-	// Retries is how many times a request is repeated after a 429, a 5xx
-	// or a network error; a negative value never retries.
-	Retries int
-	// Backoff is the first wait before a retry; it doubles each time, up
-	// to MaxBackoff, with random jitter.
-	Backoff, MaxBackoff time.Duration
-	// MaxRetryAfter is the longest Retry-After wait honoured; a server
-	// asking for more makes the request fail.
-	MaxRetryAfter time.Duration
-	// AllowPrivate permits private, loopback and link-local addresses.
-	AllowPrivate bool
-	// Previous returns the validators of an earlier fetch of url, for a
-	// conditional GET; a 304 answer makes Get return ErrNotModified.
-	Previous func(url string) (etag, lastModified string, ok bool)
-	// Logger receives a line per request and retry; default disabled.
-	Logger zerolog.Logger
-	// Now is the clock (default time.Now); Sleep waits d or until ctx is
-	// done (default a timer). Tests replace both.
-	Now   func() time.Time
-	Sleep func(ctx context.Context, d time.Duration) error
-	// Jitter returns a number in [0, 1) to spread retries (default
-	// math/rand/v2.Float64).
-	Jitter func() float64
-}
 
 // Client fetches pages politely. It is safe for concurrent use.
 type Client struct {
@@ -290,80 +218,6 @@ type result struct {
 	at     time.Time
 }
 
-// fetch gets u with retries; robots marks the fetch of a robots.txt, which
-// skips the robots check and keeps any status for the caller.
-func (c *Client) fetch(ctx context.Context, u *url.URL, robots bool) (*result, error) {
-	budget := &budget{left: c.cfg.PageTimeout}
-	for attempt := 0; ; attempt++ {
-		res, err := c.follow(ctx, u, robots, budget)
-		if err == nil {
-			return res, nil
-		}
-		if attempt >= c.cfg.Retries || !c.temporary(ctx, err) {
-			return nil, err
-		}
-		wait := c.backoff(attempt)
-		var se *StatusError
-		if errors.As(err, &se) && se.RetryAfter > 0 {
-			if se.RetryAfter > c.cfg.MaxRetryAfter {
-				return nil, fmt.Errorf("%w (longer than the %s allowed)", err, c.cfg.MaxRetryAfter)
-			}
-			wait = se.RetryAfter
-		}
-		c.cfg.Logger.Info().Err(err).Int("attempt", attempt+1).Dur("wait", wait).Msg("web: retrying")
-		if err := c.cfg.Sleep(ctx, wait); err != nil {
-			return nil, err
-		}
-	}
-}
-
-// backoff is the wait before retry number attempt+1: Backoff doubled per
-// attempt, capped, then scaled by a random factor in [0.5, 1).
-func (c *Client) backoff(attempt int) time.Duration {
-	d := c.cfg.Backoff
-	for range attempt {
-		d *= 2
-		if d >= c.cfg.MaxBackoff {
-			d = c.cfg.MaxBackoff
-			break
-		}
-	}
-	return time.Duration(float64(d) * (0.5 + c.cfg.Jitter()/2))
-}
-
-// temporary reports whether err is worth another attempt.
-func (c *Client) temporary(ctx context.Context, err error) bool {
-	if ctx.Err() != nil {
-		return false
-	}
-	var re *robotsError
-	if errors.As(err, &re) {
-		return false
-	}
-	var se *StatusError
-	if errors.As(err, &se) {
-		return se.Temporary()
-	}
-	for _, permanent := range []error{ErrDisallowed, ErrNotModified, ErrScheme, ErrPrivateAddress,
-		ErrTooManyRedirects, ErrTimeout, fetch.ErrTooLarge, context.Canceled, context.DeadlineExceeded} {
-		if errors.Is(err, permanent) {
-			return false
-		}
-	}
-	var dnsErr *net.DNSError
-	if errors.As(err, &dnsErr) {
-		return !dnsErr.IsNotFound && (dnsErr.IsTemporary || dnsErr.IsTimeout)
-	}
-	var opErr *net.OpError
-	if errors.As(err, &opErr) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
-		return true // refused, reset or cut short
-	}
-	// Transport timeouts (TLS handshake) are worth another go; certificate
-	// and protocol errors are not.
-	var ne net.Error
-	return errors.As(err, &ne) && ne.Timeout()
-}
-
 // follow gets u once, following redirects; each hop is checked for its
 // scheme and robots.txt and waits its turn for its host.
 func (c *Client) follow(ctx context.Context, u *url.URL, robots bool, b *budget) (*result, error) {
@@ -489,78 +343,4 @@ func (c *Client) timeoutCause(ctx, actx context.Context, err error) error {
 		return fmt.Errorf("%w: %w", ErrTimeout, err)
 	}
 	return err
-}
-
-// retryAfter reads a Retry-After header: seconds or an HTTP date.
-func (c *Client) retryAfter(h http.Header) time.Duration {
-	v := strings.TrimSpace(h.Get("Retry-After"))
-	if v == "" {
-		return 0
-	}
-	if s, err := strconv.Atoi(v); err == nil {
-		if s < 0 {
-			return 0
-		}
-		return time.Duration(s) * time.Second
-	}
-	if t, err := http.ParseTime(v); err == nil {
-		if d := t.Sub(c.cfg.Now()); d > 0 {
-			return d
-		}
-	}
-	return 0
-}
-
-// hostLimiter is one host's rate limiter. Its mutex makes reading the
-// clock and reserving one step, so that concurrent callers never hand the
-// limiter times out of order (which would credit it extra tokens).
-type hostLimiter struct {
-	mu  sync.Mutex
-	lim *rate.Limiter
-}
-
-// limiter returns the rate limiter of a host.
-func (c *Client) limiter(host string) *hostLimiter {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	host = strings.ToLower(host)
-	l, ok := c.limiters[host]
-	if !ok {
-		l = &hostLimiter{lim: rate.NewLimiter(rate.Limit(c.cfg.Rate), 1)}
-		c.limiters[host] = l
-	}
-	return l
-}
-
-// wait blocks until host may be sent another request.
-func (c *Client) wait(ctx context.Context, host string) error {
-	l := c.limiter(host)
-	l.mu.Lock()
-	now := c.cfg.Now()
-	r := l.lim.ReserveN(now, 1)
-	d := r.DelayFrom(now)
-	l.mu.Unlock()
-	if !r.OK() {
-		return fmt.Errorf("rate limit for %s cannot be met", host)
-	}
-	if d > 0 {
-		if err := c.cfg.Sleep(ctx, d); err != nil {
-			l.mu.Lock()
-			r.CancelAt(c.cfg.Now())
-			l.mu.Unlock()
-			return err
-		}
-	}
-	return nil
-}
-
-// slowDown lowers a host's rate to one request per delay if that is slower.
-func (c *Client) slowDown(host string, delay time.Duration) {
-	delay = min(delay, maxCrawlDelay)
-	l := c.limiter(host)
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	if lim := rate.Every(delay); lim < l.lim.Limit() {
-		l.lim.SetLimitAt(c.cfg.Now(), lim)
-	}
 }
