@@ -172,7 +172,7 @@ func (d *doc) resolvePronoun(pos int, pronoun string) speaker {
 	case "she", "her", "hers":
 		want = 'f'
 	}
-	fallback, fallbackSubj := -1, false
+	fallback, fallbackSubj, objFallback := -1, false, -1
 	for i := len(d.mentions) - 1; i >= 0; i-- {
 		m := &d.mentions[i]
 		if m.start >= pos || m.inQuote {
@@ -185,6 +185,14 @@ func (d *doc) resolvePronoun(pos int, pronoun string) speaker {
 			continue
 		}
 		if d.attributive(i) {
+			continue
+		}
+		// objects of prepositions ("praise from Vladimir Putin") are
+		// rarely what a pronoun picks up: keep them as a last resort
+		if mp := d.paraAt(m.start); mp >= 0 && d.prepObject(mp, 0, m.tokFirst) && d.prepWord(mp, m.tokFirst) != "of" {
+			if objFallback < 0 {
+				objFallback = m.person
+			}
 			continue
 		}
 		g := d.genderOfPerson(m.person)
@@ -205,6 +213,11 @@ func (d *doc) resolvePronoun(pos int, pronoun string) speaker {
 		}
 		d.people[m.person].speaker = true
 		return speaker{name: d.people[m.person].name, person: m.person, known: true}
+	}
+	if fallback < 0 && objFallback >= 0 {
+		if g := d.genderOfPerson(objFallback); g == 0 || want == 0 || g == want {
+			fallback = objFallback
+		}
 	}
 	if fallback >= 0 {
 		d.people[fallback].speaker = true
@@ -882,4 +895,20 @@ func (d *doc) orgSpeaking(pi, pos int) (speaker, bool) {
 		}
 	}
 	return noSpeaker, false
+}
+
+// prepWord returns the preposition governing the name at token k ("from"
+// in "praise from Vladimir Putin"), or "".
+func (d *doc) prepWord(pi, k int) string {
+	toks := d.toks[pi]
+	for x := k - 1; x >= 0 && x >= k-3; x-- {
+		t := toks[x]
+		if !t.word {
+			return ""
+		}
+		if prepositions[t.lower] || t.lower == "by" {
+			return t.lower
+		}
+	}
+	return ""
 }

@@ -142,6 +142,24 @@ func TestExtractSpeakers(t *testing.T) {
 			speaker: "Maria Alvarez", kind: "direct",
 		},
 		{
+			name:    "pronoun skips the object of a preposition",
+			text:    `Mark Dellow said praise from President Ivan Sorokin would not change his policy. He said Sorokin had "been a far stronger leader than ours for years".`,
+			want:    "been a far stronger leader",
+			speaker: "Mark Dellow", kind: "partial",
+		},
+		{
+			name:    "comma inside the mark wins over an earlier verb",
+			text:    `Paul Roffman told the paper the casino would struggle: "Once the cold winds blow, the crowds will go," Roffman predicted.`,
+			want:    "Once the cold winds blow",
+			speaker: "Paul Roffman", kind: "direct",
+		},
+		{
+			name:    "double apostrophes as marks",
+			text:    `''It's easy to bash the banks, and we hear a lot of it,'' Ms. Sherry said.`,
+			want:    "It's easy to bash the banks",
+			speaker: "Sherry", kind: "direct",
+		},
+		{
 			name:    "dash byline",
 			text:    "“The debate told me nothing new about either candidate.” ― Rosa Delgado",
 			want:    "The debate told me nothing new",

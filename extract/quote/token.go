@@ -22,7 +22,7 @@ var abbrevs = map[string]bool{
 	"gov.": true, "gen.": true, "col.": true, "lt.": true, "sgt.": true, "capt.": true, "st.": true,
 	"jr.": true, "sr.": true, "rev.": true, "u.s.": true, "u.k.": true, "u.n.": true, "d.c.": true,
 	"inc.": true, "corp.": true, "co.": true, "ltd.": true, "no.": true, "vs.": true, "mt.": true,
-	"ft.": true, "pres.": true, "supt.": true, "cllr.": true, "a.m.": true, "p.m.": true, "e.g.": true, "i.e.": true,
+	"ft.": true, "pres.": true, "del.": true, "gen": true, "adm.": true, "maj.": true, "sens.": true, "reps.": true, "supt.": true, "cllr.": true, "a.m.": true, "p.m.": true, "e.g.": true, "i.e.": true,
 	"jan.": true, "feb.": true, "aug.": true, "sept.": true, "sep.": true, "oct.": true, "nov.": true, "dec.": true,
 }
 

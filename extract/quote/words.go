@@ -102,7 +102,7 @@ var honorifics = set(
 	"brother", "rabbi", "imam", "bishop", "archbishop", "cardinal", "chancellor", "premier",
 	"ambassador", "congressman", "congresswoman", "speaker", "commissioner", "secretary", "minister",
 	"chief", "director", "chairman", "chairwoman", "chair", "leader", "nominee", "candidate",
-	"sheriff", "detective", "officer", "inspector", "superintendent", "supt.", "constable",
+	"sheriff", "detective", "officer", "inspector", "superintendent", "supt.", "constable", "del.", "delegate", "adm.", "admiral", "maj.", "sens.", "reps.",
 )
 
 // titleWords may come before a name as part of a role ("Health Secretary",
