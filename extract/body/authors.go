@@ -7,6 +7,7 @@ import (
 	"unicode"
 
 	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
 )
 
 // bylineSelectors find visible bylines, most specific first.
@@ -45,7 +46,7 @@ func pickAuthors(doc *goquery.Document, tags metaTags, ld linkedData) []string {
 			if s.Closest("nav, footer, aside, [class*='comment'], [class*='related']").Length() > 0 {
 				return true
 			}
-			if t := cleanSpace(s.Text()); t != "" && len(t) < 200 {
+			if t := spacedText(s); t != "" && len(t) < 200 {
 				raw = append(raw, t)
 			} else if c := s.AttrOr("content", ""); c != "" {
 				raw = append(raw, c)
@@ -81,7 +82,7 @@ var (
 	}
 	// bylineTail drops "For The Mail On Sunday", "| Reporter", dates and
 	// similar tails from a byline.
-	bylineTail    = regexp.MustCompile(`(?i)\s+(?:for\s+(?:the\s+)?[A-Z]|in\s+[A-Z][a-z]+$|[|•·]\s|\d{1,2}\s+\w+\s+\d{4}|published|updated|\d{1,2}:\d{2}).*$`)
+	bylineTail    = regexp.MustCompile(`(?i)\s+(?:for\s+(?:the\s+)?[A-Z]|in\s+[A-Z][a-z]+$|[|•·]\s|\d{1,2}\s+\w+\s+\d{4}|published|updated|\d{1,2}:\d{2}|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}).*$`)
 	authorSplit   = regexp.MustCompile(`(?i)\s+(?:and|&|und|et|e|y)\s+|\s*[,;|/]\s*|\s+•\s+`)
 	emailOrHandle = regexp.MustCompile(`\S+@\S+|^@\w+`)
 	// roleWords mark a byline part that is a job title or organisation.
@@ -229,4 +230,30 @@ func dropSiteAuthors(authors []string, site, host string) []string {
 		out = append(out, a)
 	}
 	return out
+}
+
+// spacedText returns the text of a selection with a space between text
+// nodes, so that "<span>Jeff Foust</span><span>Monday</span>" does not run
+// together as goquery's Text would.
+func spacedText(sel *goquery.Selection) string {
+	var sb strings.Builder
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		switch n.Type {
+		case html.TextNode:
+			sb.WriteString(n.Data)
+			sb.WriteByte(' ')
+		case html.ElementNode:
+			if skipAtoms[n.DataAtom] {
+				return
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	for _, n := range sel.Nodes {
+		walk(n)
+	}
+	return cleanSpace(sb.String())
 }

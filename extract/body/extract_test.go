@@ -406,6 +406,8 @@ func TestCleanAuthors(t *testing.T) {
 		{name: "not a name", in: []string{"The Russian and Syrian defense ministries"}, want: nil},
 		{name: "agency in capitals", in: []string{"PTI"}, want: nil},
 		{name: "particle", in: []string{"Ludwig van Beethoven"}, want: []string{"Ludwig van Beethoven"}},
+		{name: "date after name", in: []string{"Jeff Foust Monday, November 18, 2019"}, want: []string{"Jeff Foust"}},
+		{name: "month date after name", in: []string{"By Ann Lee Nov. 18, 2019"}, want: []string{"Ann Lee"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

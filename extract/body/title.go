@@ -22,7 +22,7 @@ func pickTitle(doc *goquery.Document, tags metaTags, ld linkedData, site, host s
 	normTag := normHeadline(titleTag)
 	var h1s []string
 	doc.Find("h1").EachWithBreak(func(i int, s *goquery.Selection) bool {
-		if t := cleanSpace(s.Text()); t != "" {
+		if t := spacedText(s); t != "" {
 			h1s = append(h1s, t)
 		}
 		return i < 8
