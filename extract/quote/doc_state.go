@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"fmt"
 	"sort"
 	"strings"
 	"unicode"
@@ -46,7 +47,9 @@ type doc struct {
 	blockSet  []bool
 	// lowerWords are the words the text writes in lower case
 	lowerWords map[string]bool
-	warnings   []string
+	// unattributed counts quotes without a speaker
+	unattributed int
+	warnings     []string
 }
 
 func newDoc(e *Extractor, text string, opt Options) *doc {
@@ -306,6 +309,9 @@ func titleLike(s string) bool {
 }
 
 func (d *doc) result() Result {
+	if d.unattributed > 0 {
+		d.warnings = append(d.warnings, fmt.Sprintf("quote: %d of %d quotes left unattributed", d.unattributed, len(d.quotes)))
+	}
 	res := Result{Warnings: d.warnings}
 	for _, q := range d.quotes {
 		res.Quotes = append(res.Quotes, q.q)

@@ -351,3 +351,11 @@ func FuzzExtract(f *testing.F) {
 		checkInvariants(t, text, res)
 	})
 }
+
+func TestExtractWarnsUnattributed(t *testing.T) {
+	text := `"We were told to come in or face the consequences," one nurse said.` + "\n\n" +
+		`"Nobody has explained the new rota to any of us," said Ana Pires.`
+	res := newTestExtractor(t).Extract(text, Options{})
+	require.Len(t, res.Quotes, 2)
+	assert.Equal(t, []string{"quote: 1 of 2 quotes left unattributed"}, res.Warnings)
+}

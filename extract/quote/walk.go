@@ -515,18 +515,8 @@ func (d *doc) finish(qi int) {
 		}
 	}
 	if q.q.Speaker == "" {
-		d.warnings = append(d.warnings, "quote left unattributed: “"+abbrev(q.q.Text, 50)+"”")
+		d.unattributed++
 	}
-}
-
-func abbrev(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	for n > 0 && !utf8.RuneStart(s[n]) {
-		n--
-	}
-	return s[:n] + "…"
 }
 
 // emitBlock records the whole of paragraph pi as a block quote, without
