@@ -334,6 +334,8 @@ func TestExtractHostile(t *testing.T) {
 		{name: "huge page", raw: "<html><body>" + strings.Repeat(para, 120000) + "</body></html>", want: "Nurses at the hospital", warning: WarnTruncated},
 		{name: "a million tiny elements", raw: "<html><body>" + strings.Repeat("<p>a</p><span>b</span>", 250000) + para + "</body></html>", want: "", warning: WarnTooManyTags},
 		{name: "unterminated comment and script", raw: "<html><body>" + para + "<script>var x = '<!--" + strings.Repeat("x", 10000), want: "Nurses at the hospital"},
+		{name: "plain text without markup", raw: strings.Repeat("Nurses at the hospital walked out on Tuesday. ", 80000), want: "Nurses at the hospital"},
+		{name: "many attributes", raw: "<p " + strings.Repeat(`data-x="1" `, 200000) + ">Nurses at the hospital walked out.</p>", want: "Nurses at the hospital"},
 		{name: "deep tables", raw: strings.Repeat("<table><tr><td>", 20000) + para, want: "Nurses at the hospital"},
 		{name: "broken json-ld", raw: `<html><head><script type="application/ld+json">{"@type":"NewsArticle","author":[[[[[[[[[[{"name":` + strings.Repeat("[", 5000) + `</script></head><body>` + para + `</body></html>`, want: "Nurses"},
 	}
