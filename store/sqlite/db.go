@@ -15,6 +15,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/rs/zerolog"
@@ -35,6 +36,9 @@ type DB struct {
 	log   zerolog.Logger
 	now   func() time.Time
 	busy  time.Duration
+
+	mu    sync.Mutex
+	stmts map[string]*sql.Stmt // prepared on w, by SQL text
 }
 
 var (
@@ -76,6 +80,9 @@ func Open(ctx context.Context, path string, opt Options) (*DB, error) {
 
 	wq := cloneValues(q)
 	wq.Set("_txlock", "immediate")
+	// A larger page cache for the writer keeps the indexes' pages in memory
+	// across batches (the default is 2 MB).
+	wq.Add("_pragma", "cache_size(-65536)")
 	w, err := sql.Open("sqlite", base+"?"+wq.Encode())
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
@@ -99,7 +106,8 @@ func Open(ctx context.Context, path string, opt Options) (*DB, error) {
 		_ = r.Close()
 		return nil, fmt.Errorf("sqlite: %w", err)
 	}
-	db := &DB{w: w, r: r, codec: c, log: opt.Logger, now: opt.Clock(), busy: busy}
+	db := &DB{w: w, r: r, codec: c, log: opt.Logger, now: opt.Clock(), busy: busy,
+		stmts: map[string]*sql.Stmt{}}
 	if err := db.migrate(ctx); err != nil {
 		_ = db.Close()
 		return nil, err
@@ -109,6 +117,12 @@ func Open(ctx context.Context, path string, opt Options) (*DB, error) {
 
 // Close releases the database's connections.
 func (db *DB) Close() error {
+	db.mu.Lock()
+	for q, st := range db.stmts {
+		_ = st.Close()
+		delete(db.stmts, q)
+	}
+	db.mu.Unlock()
 	err := errors.Join(db.w.Close(), db.r.Close())
 	db.codec.Close()
 	if err != nil {

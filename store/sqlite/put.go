@@ -54,13 +54,10 @@ func (db *DB) Put(ctx context.Context, runID int64, recs []normalize.Record, raw
 		rawArgs[i] = a
 	}
 
-	tx, err := db.w.BeginTx(ctx, nil)
-	if err != nil {
-		return fmt.Errorf("sqlite: put: begin: %w", err)
-	}
-	defer func() { _ = tx.Rollback() }()
-
+	// Plan every statement, and prepare the ones this handle has not seen,
+	// before taking the database lock.
 	now := ts(db.now())
+	var plan []op
 	ids := make([]any, len(pre))
 	arts := make([][]any, len(pre))
 	for i := range pre {
@@ -69,43 +66,86 @@ func (db *DB) Put(ctx context.Context, runID int64, recs []normalize.Record, raw
 		a := rows.Articles.Values(make([]any, 0, len(rows.Articles.Columns)+3), p.set.Article)
 		arts[i] = append(a, nullID(runID), now, string(p.json))
 	}
-	if err := execChunks(ctx, tx, articleCols, arts, articleUpsert); err != nil {
-		return fmt.Errorf("sqlite: put articles: %w", err)
-	}
+	plan = chunks(plan, "articles", articleCols, arts, articleUpsert)
 	for _, t := range rows.Children {
 		// Replace the articles' child rows: delete them all, then insert the
 		// batch's rows, many to a statement.
-		if err := execChunks(ctx, tx, 1, [][]any{ids}, func(n int) string {
+		plan = chunks(plan, t.Name, 1, [][]any{ids}, func(n int) string {
 			return `DELETE FROM ` + t.Name + ` WHERE article_id IN (` + marks(n) + `)`
-		}); err != nil {
-			return fmt.Errorf("sqlite: put %s: %w", t.Name, err)
-		}
+		})
 		var vals [][]any
 		for i := range pre {
 			for _, r := range rows.ChildRows(&pre[i].set, t.Name) {
 				vals = append(vals, t.Values(make([]any, 0, len(t.Columns)), r))
 			}
 		}
-		if err := execChunks(ctx, tx, len(t.Columns), vals, func(n int) string { return insertSQL(t, n) }); err != nil {
-			return fmt.Errorf("sqlite: put %s: %w", t.Name, err)
-		}
+		plan = chunks(plan, t.Name, len(t.Columns), vals, func(n int) string { return insertSQL(t, n) })
 	}
-	if len(rawArgs) > 0 {
-		rs, err := tx.PrepareContext(ctx, rawUpsert)
-		if err != nil {
-			return fmt.Errorf("sqlite: put: %w", err)
+	for i, a := range rawArgs {
+		plan = append(plan, op{what: "raw page " + raws[i].URI, sql: rawUpsert, args: a})
+	}
+	stmts, err := db.prepare(ctx, plan)
+	if err != nil {
+		return err
+	}
+
+	tx, err := db.w.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("sqlite: put: begin: %w", err)
+	}
+	defer func() { _ = tx.Rollback() }()
+	for i, o := range plan {
+		var err error
+		if st := stmts[i]; st != nil {
+			_, err = tx.StmtContext(ctx, st).ExecContext(ctx, o.args...)
+		} else {
+			_, err = tx.ExecContext(ctx, o.sql, o.args...)
 		}
-		defer rs.Close()
-		for i, a := range rawArgs {
-			if _, err := rs.ExecContext(ctx, a...); err != nil {
-				return fmt.Errorf("sqlite: put raw page %s: %w", raws[i].URI, err)
-			}
+		if err != nil {
+			return fmt.Errorf("sqlite: put %s: %w", o.what, err)
 		}
 	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("sqlite: put: commit: %w", err)
 	}
 	return nil
+}
+
+// op is one statement of a Put.
+type op struct {
+	what string
+	sql  string
+	args []any
+}
+
+// maxStmts bounds the prepared statements a handle keeps: one per table
+// and batch size seen.
+const maxStmts = 128
+
+// prepare returns, for each op, a statement prepared on the writer
+// connection (nil when the cache is full). The multi-row statements are
+// long: preparing them for every batch would cost more than running them.
+// It must not be called inside a write transaction, which holds the
+// writer's only connection.
+func (db *DB) prepare(ctx context.Context, plan []op) ([]*sql.Stmt, error) {
+	out := make([]*sql.Stmt, len(plan))
+	db.mu.Lock()
+	defer db.mu.Unlock()
+	for i, o := range plan {
+		st, ok := db.stmts[o.sql]
+		if !ok {
+			if len(db.stmts) >= maxStmts {
+				continue
+			}
+			var err error
+			if st, err = db.w.PrepareContext(ctx, o.sql); err != nil {
+				return nil, fmt.Errorf("sqlite: put %s: prepare: %w", o.what, err)
+			}
+			db.stmts[o.sql] = st
+		}
+		out[i] = st
+	}
+	return out, nil
 }
 
 func (db *DB) rawArgs(runID int64, p store.RawPage) ([]any, error) {
@@ -143,10 +183,10 @@ func articleUpsert(n int) string {
 // maxVars bounds the parameters of one statement (SQLite allows 32766).
 const maxVars = 30000
 
-// execChunks executes sql(n) for the rows of args, as many rows per
-// statement as maxVars allows. With width 1 and one row of args, the row's
-// values are the parameters, chunked the same way.
-func execChunks(ctx context.Context, tx *sql.Tx, width int, args [][]any, sql func(n int) string) error {
+// chunks appends to plan the statements sql(n) for the rows of args, as
+// many rows per statement as maxVars allows. With width 1 and one row of
+// args, that row's values are the parameters, chunked the same way.
+func chunks(plan []op, what string, width int, args [][]any, sql func(n int) string) []op {
 	if width == 1 && len(args) == 1 {
 		flat := args[0]
 		args = make([][]any, len(flat))
@@ -155,19 +195,16 @@ func execChunks(ctx context.Context, tx *sql.Tx, width int, args [][]any, sql fu
 		}
 	}
 	per := max(1, maxVars/width)
-	flat := make([]any, 0, min(len(args), per)*width)
 	for len(args) > 0 {
 		n := min(len(args), per)
-		flat = flat[:0]
+		flat := make([]any, 0, n*width)
 		for _, a := range args[:n] {
 			flat = append(flat, a...)
 		}
-		if _, err := tx.ExecContext(ctx, sql(n), flat...); err != nil {
-			return err
-		}
+		plan = append(plan, op{what: what, sql: sql(n), args: flat})
 		args = args[n:]
 	}
-	return nil
+	return plan
 }
 
 // marks returns n comma-separated placeholders.
