@@ -7,6 +7,7 @@ import (
 	"io"
 	"iter"
 	"os"
+	"runtime/pprof"
 	"strings"
 	"time"
 
@@ -22,14 +23,15 @@ import (
 // runFlags are the flags of the commands that process documents.
 type runFlags struct {
 	common
-	format    string
-	out       string
-	published string
-	workers   int
-	redo      bool
-	maxBytes  int64
-	noRaw     bool
-	refdata   string
+	format     string
+	out        string
+	published  string
+	workers    int
+	redo       bool
+	maxBytes   int64
+	noRaw      bool
+	refdata    string
+	cpuprofile string
 }
 
 func (f *runFlags) register(fsName string, e *env) *flagSet {
@@ -42,6 +44,7 @@ func (f *runFlags) register(fsName string, e *env) *flagSet {
 	fs.BoolVar(&f.redo, "redo", false, "re-extract inputs already in the store instead of skipping them")
 	fs.Int64Var(&f.maxBytes, "max-bytes", fetch.DefaultMaxBytes, "largest input accepted, in bytes")
 	fs.BoolVar(&f.noRaw, "no-raw", false, "do not keep raw pages in the store")
+	fs.StringVar(&f.cpuprofile, "cpuprofile", "", "write a CPU profile of the run to this file (go tool pprof reads it)")
 	fs.StringVar(&f.refdata, "refdata", "", "NHS reference data folder from 'cuttings refdata update' (default: the embedded data)")
 	return &flagSet{fs}
 }
@@ -132,6 +135,13 @@ func (s *session) process(ctx context.Context, e *env, f *runFlags, name string,
 		},
 		OnProgress: prog.update,
 	}
+	if f.cpuprofile != "" {
+		stop, err := startProfile(f.cpuprofile)
+		if err != nil {
+			return err
+		}
+		defer stop()
+	}
 	stats, runErr := pipeline.Run(ctx, cfg, docs)
 	prog.done()
 	closeErr := s.closeOut()
@@ -199,4 +209,20 @@ func cmdRun(ctx context.Context, e *env, args []string) error {
 			return warc.Documents(path, warc.Options{MaxRecordSize: f.maxBytes, Logger: s.log})
 		}}
 	return s.process(ctx, e, &f, "run", files.Count(paths), files.Read(paths), true)
+}
+
+// startProfile starts a CPU profile; the returned function stops it.
+func startProfile(path string) (func(), error) {
+	file, err := os.Create(path)
+	if err != nil {
+		return nil, fmt.Errorf("--cpuprofile: %w", err)
+	}
+	if err := pprof.StartCPUProfile(file); err != nil {
+		file.Close()
+		return nil, fmt.Errorf("--cpuprofile: %w", err)
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		file.Close()
+	}, nil
 }
