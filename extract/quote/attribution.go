@@ -78,7 +78,7 @@ func (d *doc) isCue(pi, ti int) (string, bool) {
 			return "", false
 		}
 		return "summed up", true
-	case "offered", "advised", "instructed", "pressed", "presses", "cracked":
+	case "offered", "advised", "instructed", "pressed", "presses", "cracked", "started", "began", "reacted":
 		// only right before a quote or colon
 		if ti+1 < len(toks) && !toks[ti+1].word {
 			s := d.tokText(toks[ti+1])
@@ -284,9 +284,19 @@ func orgKindMatches(kind, noun string) bool {
 // ("..., said Lily Collins"), else before it.
 func (d *doc) subjectOf(pi, lo, c, hi int) (speaker, bool) {
 	toks := d.toks[pi]
-	if strings.HasSuffix(toks[c].lower, "ing") && c > lo && !toks[c-1].word && d.tokText(toks[c-1]) == "," {
-		if sp, ok := d.participleSubject(pi, lo, c); ok {
-			return sp, true
+	if strings.HasSuffix(toks[c].lower, "ing") && c > lo {
+		if !toks[c-1].word && d.tokText(toks[c-1]) == "," {
+			if sp, ok := d.participleSubject(pi, lo, c); ok {
+				return sp, true
+			}
+		} else if mi, ok := d.mentLastAt(pi, c-1); !ok || (d.mentions[mi].kind != kindPerson && d.mentions[mi].kind != kindSingle) {
+			// "Thiel wrote in a statement to Wired explaining": the
+			// earlier verb's subject ("footage of Trump saying" keeps Trump)
+			for k := c - 1; k >= lo; k-- {
+				if _, ok := d.isCue(pi, k); ok && !strings.HasSuffix(toks[k].lower, "ing") {
+					return d.subjectOf(pi, lo, k, c)
+				}
+			}
 		}
 	}
 	if c > 0 && !toks[c-1].word {
@@ -779,6 +789,7 @@ func splitRole(s string) (string, string) {
 // a preposition ("by the Telegraph", "at Sandwell").
 func (d *doc) prepObject(pi, lo, k int) bool {
 	toks := d.toks[pi]
+	nouns := 0
 	for x := k - 1; x >= lo && x >= k-3; x-- {
 		t := toks[x]
 		if !t.word {
@@ -788,7 +799,11 @@ func (d *doc) prepObject(pi, lo, k int) bool {
 			return true
 		}
 		if !determiners[t.lower] && !t.cap {
-			return false
+			// one common noun may stand between: "with journalist Matei Rosca"
+			if nouns > 0 || speechCues[t.lower] || auxSkip[t.lower] || conjunctions[t.lower] || t.lower == "that" || t.lower == "who" {
+				return false
+			}
+			nouns++
 		}
 	}
 	return false

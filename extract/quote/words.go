@@ -36,6 +36,7 @@ var speechCues = set(
 	"shot", "fired", "hit", "pushed", "answered", "answers", "chimed", "interjects", "adds", "recounted",
 	"recounts", "explaining", "suggesting", "claiming", "stressing", "urging", "pointing", "replying",
 	"responding", "quipping", "joking", "boasting", "complaining", "conceding", "acknowledging",
+	"started", "began", "reacted", "yelling", "shouting", "chanting", "screaming", "whispering", "announcing",
 	"assured", "assures", "pressed", "presses", "put", "puts", "mocked", "scolded", "chided", "cracked",
 	"added", "summed", "opined", "ventured", "offered", "elaborated", "clarified", "advised", "instructed",
 )
@@ -86,9 +87,15 @@ var commonCap = set(
 	"ultimately", "regrettably", "unfortunately", "sadly", "clearly", "whether", "either", "neither",
 	"nor", "any", "few", "several", "lots", "every", "again", "once", "twice", "very", "too", "almost",
 	"nearly", "already", "never", "always", "sometimes", "often", "elsewhere", "together", "anyway",
-	"consider", "sorry", "hang", "junior", "senior", "former", "old", "young",
+	"consider", "sorry", "hang", "junior", "senior", "former",
 	"democrats", "republicans", "americans", "tories", "conservatives", "liberals", "voters",
 	"whenever", "wherever", "whatever", "whoever", "meanwhile", "nevertheless", "nonetheless", "moreover", "furthermore", "additionally", "likewise", "similarly", "thus", "hence", "therefore",
+	"i’ve", "i've", "i’m", "i'm", "i’ll", "i'll", "i’d", "i'd", "we’re", "we're", "we’ve", "we've", "you’re",
+	"you're", "they’re", "they're", "it’s", "it's", "that’s", "that's", "there’s", "there's", "here’s", "here's",
+	"let’s", "let's", "don’t", "don't", "can’t", "can't", "won’t", "won't", "isn’t", "isn't", "didn’t", "didn't",
+	"shortly", "recently", "finally", "currently", "previously", "initially", "eventually", "obviously",
+	"apparently", "reportedly", "notably", "importantly", "interestingly", "specifically", "basically",
+	"actually", "certainly", "surely", "hopefully", "fortunately", "frankly", "honestly", "given", "just",
 	"alongside", "amid", "amongst", "beside", "besides", "unlike", "including", "excluding", "regarding",
 )
 
