@@ -1,7 +1,6 @@
 package body
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 
@@ -20,11 +19,14 @@ func parseHTML(s string) (doc *html.Node, flattened bool, err error) {
 	if err == nil {
 		return doc, false, nil
 	}
-	doc, err = html.Parse(strings.NewReader(flatten(s, maxDepth)))
-	if err != nil {
-		return nil, true, fmt.Errorf("body: parse html: %w: %w", ErrUnreadable, err)
+	// The parser adds elements of its own (tbody, reopened formatting
+	// tags), so try a shallower limit if the first is not enough.
+	for _, limit := range []int{maxDepth, maxDepth / 4} {
+		if doc, err = html.Parse(strings.NewReader(flatten(s, limit))); err == nil {
+			return doc, true, nil
+		}
 	}
-	return doc, true, nil
+	return nil, true, fmt.Errorf("body: parse html: %w: %w", ErrUnreadable, err)
 }
 
 // voidElements never have an end tag.
@@ -49,9 +51,7 @@ func flatten(s string, limit int) string {
 		tt := z.Next()
 		switch tt {
 		case html.ErrorToken:
-			if errors.Is(z.Err(), html.ErrBufferExceeded) {
-				return out.String()
-			}
+			// io.EOF, or a tokenizer error: either way the input ends here.
 			return out.String()
 		case html.StartTagToken:
 			name, _ := z.TagName()
