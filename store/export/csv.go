@@ -6,6 +6,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/cuttings/cuttings/store/internal/rows"
 )
@@ -56,10 +57,10 @@ func (c *csvWriter[T]) cell(v any) string {
 	case nil:
 		return ""
 	case string:
-		if !c.o.Verbatim && formulaLike(x) {
-			return "'" + x
+		if c.o.Verbatim {
+			return x
 		}
-		return x
+		return SpreadsheetSafe(x)
 	case int64:
 		return strconv.FormatInt(x, 10)
 	case float64:
@@ -69,6 +70,23 @@ func (c *csvWriter[T]) cell(v any) string {
 	default:
 		return ""
 	}
+}
+
+// SpreadsheetSafe returns s as Write puts it in a CSV cell: valid UTF-8
+// (bad bytes become U+FFFD), without NUL bytes (which end a cell early in
+// some spreadsheets), and with a leading apostrophe if a spreadsheet would
+// otherwise run it as a formula.
+func SpreadsheetSafe(s string) string {
+	if strings.IndexByte(s, 0) >= 0 {
+		s = strings.ReplaceAll(s, "\x00", "")
+	}
+	if !utf8.ValidString(s) {
+		s = strings.ToValidUTF8(s, "\uFFFD")
+	}
+	if formulaLike(s) {
+		return "'" + s
+	}
+	return s
 }
 
 // formulaLike reports whether a spreadsheet would read s as a formula.

@@ -34,8 +34,9 @@ type Options struct {
 	// curly quotes survive a double click); tools that choke on it can ask
 	// for it to be left out.
 	NoBOM bool
-	// Verbatim turns off the spreadsheet formula guard: by default a CSV
-	// text cell starting with =, +, -, @, tab or carriage return gets a
+	// Verbatim writes CSV text cells exactly as stored. By default they go
+	// through SpreadsheetSafe: NUL bytes dropped, invalid UTF-8 replaced,
+	// and a cell starting with =, +, -, @, tab or carriage return given a
 	// leading apostrophe so a spreadsheet shows it as text instead of
 	// running it as a formula.
 	Verbatim bool

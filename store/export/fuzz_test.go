@@ -44,7 +44,11 @@ func FuzzCSV(f *testing.F) {
 		require.NoError(t, err)
 		require.Len(t, rows, 2)
 		require.Len(t, rows[1], len(rows[0]))
-		if utf8.ValidString(text) && !strings.Contains(text, "\r") {
+		for _, cell := range rows[1] {
+			require.True(t, utf8.ValidString(cell), "cells are UTF-8: %q", cell)
+			require.NotContains(t, cell, "\x00")
+		}
+		if utf8.ValidString(text) && !strings.ContainsAny(text, "\r\x00") {
 			want := text
 			if text != "" && strings.ContainsRune("=+-@\t\r", rune(text[0])) {
 				want = "'" + text
