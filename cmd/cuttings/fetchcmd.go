@@ -39,7 +39,7 @@ func cmdFetch(ctx context.Context, e *env, args []string) error {
 	rate := fs.Float64("rate", 1, "requests per second per host")
 	concurrency := fs.Int("concurrency", 8, "requests in flight at once, across hosts")
 	userAgent := fs.String("user-agent", "", "User-Agent header (default names cuttings and a contact)")
-	timeout := fs.Duration("timeout", 30*time.Second, "time limit per page")
+	timeout := fs.Duration("timeout", 2*time.Minute, "time limit per page, redirects and retries included")
 	retries := fs.Int("retries", 3, "retries on 429, 5xx and network errors")
 	allowPrivate := fs.Bool("allow-private", false, "allow private and loopback addresses")
 	urls, err := fs.parse(args)
@@ -68,7 +68,10 @@ func cmdFetch(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	cfg := web.Config{UserAgent: *userAgent, Rate: *rate, Concurrency: *concurrency, Timeout: *timeout,
+	if *retries == 0 {
+		*retries = -1 // web.Config reads 0 as its default
+	}
+	cfg := web.Config{UserAgent: *userAgent, Rate: *rate, Concurrency: *concurrency, PageTimeout: *timeout,
 		Retries: *retries, MaxBody: f.maxBytes, AllowPrivate: *allowPrivate, Logger: s.log}
 	if s.store != nil {
 		st := s.store
@@ -82,11 +85,12 @@ func cmdFetch(ctx context.Context, e *env, args []string) error {
 	}
 	client := web.New(cfg)
 	var failed []error
+	// A feed or sitemap index may fail in part: its items found so far are
+	// still fetched, and the failure is reported.
 	for _, u := range feeds {
 		items, err := discover.Feed(ctx, client, u, sinceT)
 		if err != nil {
 			failed = append(failed, &fetch.InputError{Input: u, Stage: "fetch", Err: err})
-			continue
 		}
 		urls = append(urls, itemURLs(items)...)
 	}
@@ -94,7 +98,6 @@ func cmdFetch(ctx context.Context, e *env, args []string) error {
 		items, err := discover.Sitemap(ctx, client, u, sinceT)
 		if err != nil {
 			failed = append(failed, &fetch.InputError{Input: u, Stage: "fetch", Err: err})
-			continue
 		}
 		urls = append(urls, itemURLs(items)...)
 	}
