@@ -58,19 +58,19 @@ func (db *DB) Put(ctx context.Context, runID int64, recs []normalize.Record, raw
 	// before taking the database lock.
 	now := ts(db.now())
 	var plan []op
-	ids := make([]any, len(pre))
+	ids := make([][]any, len(pre))
 	arts := make([][]any, len(pre))
 	for i := range pre {
 		p := &pre[i]
-		ids[i] = p.set.Article.ID
+		ids[i] = []any{p.set.Article.ID}
 		a := rows.Articles.Values(make([]any, 0, len(rows.Articles.Columns)+3), p.set.Article)
 		arts[i] = append(a, nullID(runID), now, string(p.json))
 	}
-	plan = chunks(plan, "articles", articleCols, arts, articleUpsert)
+	plan = chunks(plan, "articles", arts, articleUpsert)
 	for _, t := range rows.Children {
 		// Replace the articles' child rows: delete them all, then insert the
 		// batch's rows, many to a statement.
-		plan = chunks(plan, t.Name, 1, [][]any{ids}, func(n int) string {
+		plan = chunks(plan, t.Name, ids, func(n int) string {
 			return `DELETE FROM ` + t.Name + ` WHERE article_id IN (` + marks(n) + `)`
 		})
 		var vals [][]any
@@ -79,7 +79,7 @@ func (db *DB) Put(ctx context.Context, runID int64, recs []normalize.Record, raw
 				vals = append(vals, t.Values(make([]any, 0, len(t.Columns)), r))
 			}
 		}
-		plan = chunks(plan, t.Name, len(t.Columns), vals, func(n int) string { return insertSQL(t, n) })
+		plan = chunks(plan, t.Name, vals, func(n int) string { return insertSQL(t, n) })
 	}
 	for i, a := range rawArgs {
 		plan = append(plan, op{what: "raw page " + raws[i].URI, sql: rawUpsert, args: a})
@@ -172,32 +172,29 @@ func (db *DB) rawArgs(runID int64, p store.RawPage) ([]any, error) {
 // run, the time of the write and the record's JSON.
 var articleColumns = append(rows.Articles.Names(), "run_id", "updated_at", "record")
 
-var articleCols = len(articleColumns)
-
 // articleUpsert inserts n articles or replaces every column of the stored
 // ones with the same ids.
 func articleUpsert(n int) string {
 	return upsertRows("articles", articleColumns, "id", n)
 }
 
-// maxVars bounds the parameters of one statement (SQLite allows 32766).
-const maxVars = 30000
+// chunkSizes are the numbers of rows one statement writes. Keeping to a few
+// sizes lets each handle prepare every statement once, however the rows of
+// a batch are spread over the tables.
+var chunkSizes = []int{64, 32, 16, 8, 4, 2, 1}
 
-// chunks appends to plan the statements sql(n) for the rows of args, as
-// many rows per statement as maxVars allows. With width 1 and one row of
-// args, that row's values are the parameters, chunked the same way.
-func chunks(plan []op, what string, width int, args [][]any, sql func(n int) string) []op {
-	if width == 1 && len(args) == 1 {
-		flat := args[0]
-		args = make([][]any, len(flat))
-		for i, v := range flat {
-			args[i] = []any{v}
-		}
-	}
-	per := max(1, maxVars/width)
+// chunks appends to plan the statements sql(n) that write the rows of args,
+// n of them at a time, n one of chunkSizes.
+func chunks(plan []op, what string, args [][]any, sql func(n int) string) []op {
 	for len(args) > 0 {
-		n := min(len(args), per)
-		flat := make([]any, 0, n*width)
+		n := 1
+		for _, c := range chunkSizes {
+			if c <= len(args) {
+				n = c
+				break
+			}
+		}
+		var flat []any
 		for _, a := range args[:n] {
 			flat = append(flat, a...)
 		}
