@@ -179,3 +179,48 @@ func normDate(s string) string {
 }
 
 var isoDatePrefix = regexp.MustCompile(`^((?:19|20)\d{2})-(\d{2})-(\d{2})`)
+
+var (
+	datelineMDY = regexp.MustCompile(`(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{2})\b`)
+	datelineDMY = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+((?:19|20)\d{2})\b`)
+	datelineISO = regexp.MustCompile(`\b((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})\b`)
+)
+
+// monthNumber turns a month name or abbreviation into "1" to "12".
+func monthNumber(name string) string {
+	return strconv.Itoa(strings.Index("janfebmaraprmayjunjulaugsepoctnovdec", strings.ToLower(name[:3]))/3 + 1)
+}
+
+// parseDateline finds an English or ISO date in visible text such as
+// "Monday, November 18, 2019" or "Updated 4 October 2023, 10:02".
+func parseDateline(s string) string {
+	if m := datelineMDY.FindStringSubmatch(s); m != nil {
+		return ymd(m[3], monthNumber(m[1]), m[2])
+	}
+	if m := datelineDMY.FindStringSubmatch(s); m != nil {
+		return ymd(m[3], monthNumber(m[2]), m[1])
+	}
+	if m := datelineISO.FindStringSubmatch(s); m != nil {
+		return ymd(m[1], m[2], m[3])
+	}
+	return ""
+}
+
+// visibleDate reads the first date shown in a dateline, byline or time
+// element outside navigation, footers and lists of other stories. It must
+// run before boilerplate pruning, which removes bylines.
+func visibleDate(doc *goquery.Document) string {
+	var d string
+	doc.Find(`time, [class*="date"], [class*="byline"], [class*="published"], [class*="timestamp"], [class*="posted"], [class*="meta"]`).EachWithBreak(func(_ int, s *goquery.Selection) bool {
+		if s.Closest("nav, footer, aside, [class*='related'], [class*='comment'], [class*='recent']").Length() > 0 {
+			return true
+		}
+		t := spacedText(s)
+		if t == "" || len(t) > 120 {
+			return true
+		}
+		d = parseDateline(t)
+		return d == ""
+	})
+	return d
+}

@@ -99,6 +99,9 @@ func fillMetadata(res *Result, pm pageMeta, tm trafilatura.Metadata, doc *html.N
 		res.Published = timeElementDate(goquery.NewDocumentFromNode(doc))
 	}
 	if res.Published == "" {
+		res.Published = pm.visibleDate
+	}
+	if res.Published == "" {
 		res.Published = urlDate(firstNonEmpty(pageURL, res.Canonical))
 	}
 	if res.Published == "" {

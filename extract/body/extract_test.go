@@ -442,6 +442,22 @@ func TestNormDate(t *testing.T) {
 	}
 }
 
+func TestParseDateline(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Monday, November 18, 2019", "2019-11-18"},
+		{"Updated 4th October 2023, 10:02", "2023-10-04"},
+		{"Nov. 3, 2019 at 5pm", "2019-11-03"},
+		{"Posted 2018/09/27", "2018-09-27"},
+		{"February 30, 2019", ""},
+		{"Contact us", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.in, func(t *testing.T) {
+			assert.Equal(t, tc.want, parseDateline(tc.in))
+		})
+	}
+}
+
 func TestURLDate(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"https://www.theguardian.com/politics/2019/nov/03/story", "2019-11-03"},

@@ -17,6 +17,8 @@ type pageMeta struct {
 	published, modified              string
 	// liveBlog is true when the page says it is a live blog.
 	liveBlog bool
+	// visibleDate is the first date shown in a dateline or byline.
+	visibleDate string
 	// ogType is the og:type value, e.g. "article" or "video.other".
 	ogType string
 	// articleLD is true when JSON-LD describes the page as an article.
@@ -94,6 +96,9 @@ func readMetadata(root *html.Node, pageURL string) pageMeta {
 	pm.title = pickTitle(doc, tags, ld, pm.site, hostOf(firstNonEmpty(pageURL, pm.canonical)))
 	pm.authors = dropSiteAuthors(pickAuthors(doc, tags, ld), pm.site, hostOf(firstNonEmpty(pageURL, pm.canonical)))
 	pm.published, pm.modified = pickDates(doc, tags, ld, firstNonEmpty(pageURL, pm.canonical))
+	if pm.published == "" {
+		pm.visibleDate = visibleDate(doc)
+	}
 	return pm
 }
 

@@ -78,7 +78,7 @@ func TestZyteBenchmark(t *testing.T) {
 			empty++
 		}
 		if w != nil {
-			line, err := json.Marshal(map[string]any{"id": p.id, "source": map[string]string{"uri": p.path}, "text": res.Text, "title": res.Title, "description": res.Description, "published": res.Published, "authors": res.Authors})
+			line, err := json.Marshal(map[string]any{"id": p.id, "source": map[string]string{"uri": p.path}, "text": res.Text, "title": res.Title, "description": res.Description, "published": res.Published, "authors": res.Authors, "warnings": res.Warnings})
 			require.NoError(t, err)
 			w.Write(line)
 			w.WriteByte('\n')
