@@ -59,16 +59,30 @@ type Options struct {
 	Logger zerolog.Logger
 }
 
-// Warnings that Extract can give.
+// Warnings that Extract can give. Those starting "not an article" mark
+// pages (index pages, video pages, stubs) that are not article bodies.
 const (
-	WarnShort          = "not an article: body suspiciously short"
-	WarnEmpty          = "not an article: no body text found"
-	WarnIndexPage      = "not an article: page is mostly links"
-	WarnVideo          = "not an article: video page"
+	// WarnShort: the body is under 400 characters.
+	WarnShort = "not an article: body suspiciously short"
+	// WarnEmpty: no body text was found.
+	WarnEmpty = "not an article: no body text found"
+	// WarnIndexPage: the page is mostly links; its short text was dropped.
+	WarnIndexPage = "not an article: page is mostly links"
+	// WarnVideo: the page declares itself a video (JSON-LD VideoObject or
+	// og:type video); Text is its summary, if any.
+	WarnVideo = "not an article: video page"
+	// WarnCharsetGuessed: no charset was declared and the page was not
+	// plain ASCII, so its encoding was sniffed.
 	WarnCharsetGuessed = "charset guessed"
-	WarnInvalidUTF8    = "invalid byte sequences replaced"
-	WarnTruncated      = "page truncated to size limit"
-	WarnTooManyTags    = "markup beyond the element limit read as plain text"
-	WarnFlattened      = "deeply nested markup flattened"
-	WarnNoDate         = "published date not found"
+	// WarnInvalidUTF8: byte sequences invalid in the page's charset were
+	// dropped.
+	WarnInvalidUTF8 = "invalid byte sequences dropped"
+	// WarnTruncated: the page was longer than 4 MiB and was cut.
+	WarnTruncated = "page truncated to size limit"
+	// WarnTooManyTags: markup past the 50,000th tag was read as plain text.
+	WarnTooManyTags = "markup beyond the element limit read as plain text"
+	// WarnFlattened: elements nested too deeply were dropped, their text kept.
+	WarnFlattened = "deeply nested markup flattened"
+	// WarnNoDate: no publication date was found.
+	WarnNoDate = "published date not found"
 )
