@@ -67,6 +67,11 @@ func decode(raw []byte, contentType string) (decoded, error) {
 	if !certain {
 		enc, name, certain = declaredEncoding(raw, enc, name)
 	}
+	if valid, invalid := utf8Counts(raw); name == "utf-8" && valid == 0 && invalid > 0 {
+		// Labelled UTF-8 (often by a server default) but with not one
+		// UTF-8 sequence: legacy single-byte text.
+		enc, name, certain = charmap.Windows1252, "windows-1252", false
+	}
 	d.charset = name
 	if !certain {
 		d.guessed = hasHighBit(raw)

@@ -257,6 +257,13 @@ func TestExtractCharsets(t *testing.T) {
 			want:        "£4.2m",
 		},
 		{
+			name:        "latin-1 mislabelled utf-8 by the server",
+			raw:         latin1(`<html><head><title>Car park to cost £4.2m</title></head><body>` + body + `</body></html>`),
+			contentType: "text/html; charset=utf-8",
+			want:        "£4.2m",
+			warning:     WarnCharsetGuessed,
+		},
+		{
 			name:    "undeclared latin-1 is guessed",
 			raw:     latin1(`<html><head><title>Car park to cost £4.2m</title></head><body>` + body + `</body></html>`),
 			want:    "£4.2m",

@@ -15,9 +15,10 @@ import (
 
 // manifestEntry is the part of news-html/manifest.json the check reads.
 type manifestEntry struct {
-	File string `json:"file"`
-	URL  string `json:"url"`
-	Spec *struct {
+	File      string `json:"file"`
+	URL       string `json:"url"`
+	HTMLTitle string `json:"html_title"`
+	Spec      *struct {
 		URL            string `json:"url"`
 		Title          string `json:"title"`
 		Date           string `json:"date_as_written_in_spec"`
@@ -107,6 +108,11 @@ func TestManifestMetadata(t *testing.T) {
 		require.NoError(t, err, e.File)
 		require.NotContains(t, res.Title+res.Text, "\uFFFD", e.File)
 		require.NotContains(t, res.Title+res.Text, "Â£", e.File)
+		for _, sym := range []string{"£", "€"} {
+			if strings.Contains(e.HTMLTitle, sym) {
+				require.Contains(t, res.Title, sym, "%s: charset decoding lost %s", e.File, sym)
+			}
+		}
 		for _, x := range e.expectations() {
 			ok, got := x.check(res)
 			total++
