@@ -1,7 +1,7 @@
-package body
-
 // This file holds the clean-ups applied to the extracted paragraphs:
 // repeated headline, standfirst, bylines and date lines, promotions.
+
+package body
 
 import (
 	"regexp"
@@ -11,7 +11,7 @@ import (
 
 var (
 	// promoLine starts an in-body promotion of other articles.
-	promoLine = regexp.MustCompile(`^(?:READ MORE|SEE MORE|MORE|READ ALSO|ALSO READ|RELATED|DON'T MISS|DON’T MISS|WATCH|LISTEN|PICTURED|RECOMMENDED|MORE ON THIS STORY|LATEST)\b[:\s]|^(?:Read more|See more|Read also|Also read|Related|More on this|Don't miss|Don’t miss)\s*:`)
+	promoLine = regexp.MustCompile(`^(?:READ MORE|SEE MORE|READ ALSO|ALSO READ|DON'T MISS|DON’T MISS|MORE ON THIS STORY)\b[:\s]|^(?:MORE|RELATED|WATCH|LISTEN|PICTURED|RECOMMENDED|LATEST)\s*:|^(?:Read more|See more|Read also|Also read|Related|More on this|Don't miss|Don’t miss)\s*:`)
 	// tailMarker introduces the lists of other articles after a body.
 	tailMarker = regexp.MustCompile(`(?i)^(?:you may also like|you might also like|more from|related (?:stories|articles|coverage|content|posts?)|recommended(?: for you| stories)?|most (?:read|popular)|trending(?: now)?|more stories|read next)\b[.…:!]*$`)
 	// shortcode is a WordPress shortcode left in the text.

@@ -25,6 +25,11 @@ func TestDropPromotions(t *testing.T) {
 			want: p("The ward reopened on Monday.", "Staff said they were relieved."),
 		},
 		{
+			name: "capitalised first word is not a promotion",
+			in:   p("MORE than 400 operations were cancelled.", "LATEST figures show a rise.", "WATCH: Nurses on the picket line"),
+			want: p("MORE than 400 operations were cancelled.", "LATEST figures show a rise."),
+		},
+		{
 			name: "call to action in capitals",
 			in:   p("Body text.", "CLICK HERE TO GET THE NEWS APP", "More body.", "WHO IS THE FRONT-RUNNER?"),
 			want: p("Body text.", "More body.", "WHO IS THE FRONT-RUNNER?"),
