@@ -114,12 +114,6 @@ type Failure struct {
 	At     time.Time
 }
 
-// Item is one stored record and the run that wrote it.
-type Item struct {
-	Record normalize.Record
-	RunID  int64
-}
-
 // ClaimFilter selects stored claims; empty fields match anything.
 type ClaimFilter struct {
 	Subject string // name or code, case-insensitive

@@ -13,6 +13,7 @@ func cmdErrors(ctx context.Context, e *env, args []string) error {
 	fs := newFlags("errors", e)
 	c.register(fs, e)
 	runID := fs.Int64("run", 0, "run id (default: the latest run)")
+	all := fs.Bool("all", false, "every run's failures")
 	rest, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -25,6 +26,9 @@ func cmdErrors(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
+	if *all {
+		*runID = -1
+	}
 	fails, err := st.Failures(ctx, *runID)
 	if err != nil {
 		return err

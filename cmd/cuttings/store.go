@@ -8,31 +8,20 @@ import (
 	"github.com/rs/zerolog"
 
 	"github.com/cuttings/cuttings/store"
-	"github.com/cuttings/cuttings/store/postgres"
-	"github.com/cuttings/cuttings/store/sqlite"
+	"github.com/cuttings/cuttings/store/open"
 )
 
 // isPostgres reports whether a --db value names a PostgreSQL database.
-func isPostgres(dsn string) bool {
-	return strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://")
-}
+func isPostgres(dsn string) bool { return open.Backend(dsn) == "postgres" }
 
 // openStore opens the database a --db value names: PostgreSQL for
 // postgres:// URLs, else an SQLite file (created if missing).
 func openStore(ctx context.Context, dsn string, log zerolog.Logger) (store.Store, error) {
-	opt := store.Options{Logger: log}
-	if isPostgres(dsn) {
-		db, err := postgres.Open(ctx, dsn, opt)
-		if err != nil {
-			return nil, fmt.Errorf("open %s: %w", redact(dsn), err)
-		}
-		return db, nil
-	}
-	db, err := sqlite.Open(ctx, dsn, opt)
+	st, err := open.Open(ctx, dsn, store.Options{Logger: log})
 	if err != nil {
-		return nil, fmt.Errorf("open %s: %w", dsn, err)
+		return nil, fmt.Errorf("open %s: %w", redact(dsn), err)
 	}
-	return db, nil
+	return st, nil
 }
 
 // redact hides a password in a database URL for messages.
