@@ -132,7 +132,25 @@ func isBylineOrDate(s string) bool {
 	if wordCount(s) > 8 {
 		return false
 	}
-	return byPrefix.MatchString(s) || normDate(s) != "" || datelineRE.MatchString(s)
+	return isByline(s) || normDate(s) != "" || datelineRE.MatchString(s)
+}
+
+// isByline reports whether s reads as a byline ("By Jane Smith", "By
+// JERUSALEM POST STAFF") rather than a sentence that starts with "By".
+func isByline(s string) bool {
+	if !byPrefix.MatchString(s) || strings.ContainsAny(s[len(s)-1:], ".!?") {
+		return false
+	}
+	rest := strings.Fields(byPrefix.ReplaceAllString(s, ""))
+	if len(rest) == 0 {
+		return false
+	}
+	for _, w := range rest {
+		if r := []rune(w)[0]; !unicode.IsUpper(r) && !nameParticles[strings.ToLower(w)] && w != "and" && w != "&" {
+			return false
+		}
+	}
+	return true
 }
 
 // isFurniture reports whether a short leading line is page furniture.

@@ -86,6 +86,8 @@ func TestDropLeadingFurniture(t *testing.T) {
 		{name: "author and role", in: p("Rachel Jones", "Health reporter", "Published", body), authors: []string{"Rachel Jones"}, want: p(body)},
 		{name: "login links", in: p("Friday 17 January 2014", "My Account", "Login", body), want: p(body)},
 		{name: "role after body kept", in: p(body, "Health reporter"), want: p(body, "Health reporter")},
+		{name: "sentence starting with By kept", in: p(body, "By then, it was too late.", body), want: p(body, "By then, it was too late.", body)},
+		{name: "byline with two names", in: p("By Jane Smith and Tom Hale", body), want: p(body)},
 		{name: "byline after standfirst", in: p(body, "By JERUSALEM POST STAFF", "NOVEMBER 20, 2019 10:43", body), want: p(body, body)},
 	}
 	for _, tc := range tests {
