@@ -13,6 +13,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"golang.org/x/net/html"
 	"golang.org/x/text/encoding/charmap"
 )
 
@@ -581,4 +582,42 @@ func TestDensestBlock(t *testing.T) {
 		"heading: Funding",
 		"paragraph: It is paid for by a two-year grant from the transport fund, and will be reviewed before the grant ends.",
 	}, got)
+}
+
+func TestIsBoilerplate(t *testing.T) {
+	tests := []struct {
+		markup string
+		want   bool
+	}{
+		{`<div class="comments-section">x</div>`, true},
+		{`<div class="commentary-body">x</div>`, false},
+		{`<div class="ad ad--rail">x</div>`, true},
+		{`<div class="header">x</div>`, false},
+		{`<div class="social-media-embed">x</div>`, false},
+		{`<div id="cookie-consent">x</div>`, true},
+		{`<div style="display: none">x</div>`, true},
+		{`<figcaption>x</figcaption>`, true},
+		{`<article class="related">x</article>`, false},
+		{`<p class="article-text">x</p>`, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.markup, func(t *testing.T) {
+			doc, _, err := parseHTML("<html><body>" + tc.markup + "</body></html>")
+			require.NoError(t, err)
+			var el *html.Node
+			var find func(n *html.Node)
+			find = func(n *html.Node) {
+				for c := n.FirstChild; c != nil && el == nil; c = c.NextSibling {
+					if c.Type == html.ElementNode && c.Data != "html" && c.Data != "head" && c.Data != "body" {
+						el = c
+						return
+					}
+					find(c)
+				}
+			}
+			find(doc)
+			require.NotNil(t, el)
+			assert.Equal(t, tc.want, isBoilerplate(el))
+		})
+	}
 }

@@ -115,6 +115,8 @@ func isBoilerplate(n *html.Node) bool {
 				// Embedded posts (tweets and the like) quoted in the story.
 				continue
 			}
+			// "commentary" is an opinion piece, not reader comments.
+			v = strings.ReplaceAll(v, "commentary", "")
 			for _, p := range boilerParts {
 				if strings.Contains(v, p) {
 					return true
