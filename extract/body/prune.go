@@ -17,6 +17,10 @@ var boilerTokens = map[string]bool{
 	"print-header": true, "print-only": true, "print-footer": true,
 }
 
+// boilerPrefixes begin class names and ids of adverts ("ad-slot",
+// "ad__container"); as substrings they would match "masthead__logo".
+var boilerPrefixes = []string{"ad-", "ad_", "ads-", "ads_", "dfp-", "dfp_", "gpt-ad", "google-ad"}
+
 // boilerParts are substrings of class names and ids that mark boilerplate.
 var boilerParts = []string{
 	"newsletter", "outbrain", "taboola", "recirc", "related", "recommend",
@@ -24,8 +28,7 @@ var boilerParts = []string{
 	"social", "sharing", "share-", "-share", "share_", "disqus", "comment",
 	"promo", "sponsor", "breadcrumb", "popular", "trending", "latest-news",
 	"latest-box", "read-more", "readmore", "more-stories", "morestories",
-	"paywall", "scrim", "modal", "popup", "ad-slot", "adslot", "ad-container",
-	"adunit", "ad__", "ad--", "advert", "dfp-", "-dfp", "byline", "author-bio",
+	"paywall", "scrim", "modal", "popup", "adslot", "adunit", "advert", "byline", "author-bio",
 	"authorbio", "caption", "newsfeed", "further-reading", "also-read",
 }
 
@@ -109,6 +112,11 @@ func isBoilerplate(n *html.Node) bool {
 			for _, tok := range strings.Fields(v) {
 				if boilerTokens[tok] {
 					return true
+				}
+				for _, p := range boilerPrefixes {
+					if strings.HasPrefix(tok, p) {
+						return true
+					}
 				}
 			}
 			if strings.Contains(v, "embed") {
