@@ -596,6 +596,8 @@ func TestIsBoilerplate(t *testing.T) {
 		{`<div class="article-head__lede">x</div>`, false},
 		{`<div class="story ad__slot">x</div>`, true},
 		{`<div id="ad-slot-3">x</div>`, true},
+		{`<div class="d-none">x</div>`, true},
+		{`<div class="d-none d-md-block">x</div>`, false},
 		{`<div class="social-media-embed">x</div>`, false},
 		{`<div id="cookie-consent">x</div>`, true},
 		{`<div style="display: none">x</div>`, true},

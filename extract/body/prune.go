@@ -109,7 +109,11 @@ func isBoilerplate(n *html.Node) bool {
 			}
 		case "class", "id":
 			v := strings.ToLower(a.Val)
-			for _, tok := range strings.Fields(v) {
+			toks := strings.Fields(v)
+			for _, tok := range toks {
+				if tok == "d-none" && shownAtSomeWidth(toks) {
+					continue
+				}
 				if boilerTokens[tok] {
 					return true
 				}
@@ -130,6 +134,17 @@ func isBoilerplate(n *html.Node) bool {
 					return true
 				}
 			}
+		}
+	}
+	return false
+}
+
+// shownAtSomeWidth reports whether Bootstrap-style classes show an element
+// hidden by "d-none" at some screen width ("d-md-block").
+func shownAtSomeWidth(toks []string) bool {
+	for _, t := range toks {
+		if strings.HasPrefix(t, "d-") && t != "d-none" && !strings.HasSuffix(t, "-none") {
+			return true
 		}
 	}
 	return false
