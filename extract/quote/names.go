@@ -81,8 +81,11 @@ func (d *doc) scanNames(toks []token, paraStart int) []mention {
 		}
 		ss := sentenceStartAt(toks, i, d.text, paraStart)
 		// drop sentence-initial common words: listed ones, gerunds, and
-		// words the article also writes in lower case ("Doctors said")
-		if commonCap[t.lower] || (ss && endsIng(t.lower) && (i+1 >= len(toks) || !toks[i+1].cap)) || (ss && d.lowerWords[t.lower]) {
+		// words the article also writes in lower case ("Doctors said"),
+		// but not a role word before a capitalised one ("Health Secretary
+		// Steve Barclay" in an article that also says "mental health")
+		role := titleWords[t.lower] && i+1 < len(toks) && toks[i+1].word && toks[i+1].cap
+		if commonCap[t.lower] || (ss && endsIng(t.lower) && (i+1 >= len(toks) || !toks[i+1].cap)) || (ss && d.lowerWords[t.lower] && !role) {
 			i++
 			continue
 		}

@@ -359,3 +359,15 @@ func TestExtractWarnsUnattributed(t *testing.T) {
 	require.Len(t, res.Quotes, 2)
 	assert.Equal(t, []string{"quote: 1 of 2 quotes left unattributed"}, res.Warnings)
 }
+
+// A sentence-initial role word stays in the title even when the article
+// also writes it in lower case.
+func TestRoleWordAlsoLowerCase(t *testing.T) {
+	e, err := New(Config{})
+	require.NoError(t, err)
+	text := "Patients asked about mental health support.\n\nHealth Secretary Steve Barclay said: \"We will not reopen the pay award for this year.\""
+	r := e.Extract(text, Options{})
+	require.Len(t, r.Quotes, 1)
+	assert.Equal(t, "Steve Barclay", r.Quotes[0].Speaker)
+	assert.Equal(t, "Health Secretary", r.Quotes[0].SpeakerTitle)
+}
