@@ -81,7 +81,7 @@ func main() {
 		// saves a fifth of the CPU, and the soft limit makes the collector
 		// work harder again before memory grows past it.
 		debug.SetGCPercent(400)
-		debug.SetMemoryLimit(384 << 20)
+		debug.SetMemoryLimit(256 << 20)
 	}
 	e := &env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv}
 	os.Exit(run(ctx, e, os.Args[1:]))
