@@ -63,7 +63,13 @@ func TestFetchFeed(t *testing.T) {
 	assert.Equal(t, 1, countRows(t, db, "articles"))
 	assert.Equal(t, 1, countRows(t, db, "raw_pages"))
 
+	// A stored page is not requested again...
 	r = cli(t, "", "fetch", "--db", db, "--allow-private", "--rate", "50", srv.URL+"/news/a")
+	require.Equal(t, 0, r.code, r.stderr)
+	assert.Contains(t, r.stderr, "1 pages already stored")
+
+	// ...unless --redo, and then a conditional GET answers 304.
+	r = cli(t, "", "fetch", "--db", db, "--allow-private", "--rate", "50", "--redo", srv.URL+"/news/a")
 	require.Equal(t, 0, r.code, r.stderr)
 	assert.Contains(t, r.stderr, "1 pages not modified")
 

@@ -102,7 +102,21 @@ func cmdFetch(ctx context.Context, e *env, args []string) error {
 		urls = append(urls, itemURLs(items)...)
 	}
 	urls = unique(urls)
-	s.log.Info().Int("urls", len(urls)).Msg("fetching")
+	stored := 0
+	if s.store != nil && !f.redo {
+		// A stored page is not requested again; --redo re-fetches it, with a
+		// conditional GET so an unchanged page costs one 304.
+		kept := urls[:0]
+		for _, u := range urls {
+			if done, err := s.store.Done(ctx, u); err == nil && done {
+				stored++
+				continue
+			}
+			kept = append(kept, u)
+		}
+		urls = kept
+	}
+	s.log.Info().Int("urls", len(urls)).Int("already_stored", stored).Msg("fetching")
 	notModified := 0
 	docs := func(yield func(*fetch.Document, error) bool) {
 		for _, err := range failed {
@@ -125,6 +139,9 @@ func cmdFetch(ctx context.Context, e *env, args []string) error {
 		}
 	}
 	err = s.process(ctx, e, &f, "fetch", len(urls)+len(failed), docs, true)
+	if stored > 0 {
+		fmt.Fprintf(e.stderr, "%s fetch: %d pages already stored, not requested (--redo fetches them again)\n", programName, stored)
+	}
 	if notModified > 0 {
 		fmt.Fprintf(e.stderr, "%s fetch: %d pages not modified since they were last fetched (kept as stored)\n", programName, notModified)
 	}
