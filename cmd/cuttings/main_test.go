@@ -177,3 +177,15 @@ func TestParseInterleaved(t *testing.T) {
 	assert.Equal(t, []string{"a", "b", "--c"}, pos)
 	assert.Equal(t, "jsonl", f.format)
 }
+
+func TestRedact(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{in: "postgres://user:secret@db.example:5432/news", want: "postgres://user:***@db.example:5432/news"},
+		{in: "postgres://user@127.0.0.1/test", want: "postgres://user@127.0.0.1/test"},
+		{in: "cuttings.db", want: "cuttings.db"},
+		{in: "/data/a@b.db", want: "/data/a@b.db"},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, redact(tt.in), tt.in)
+	}
+}

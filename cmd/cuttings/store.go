@@ -38,7 +38,7 @@ func redact(dsn string) string {
 	return dsn
 }
 
-// readOnly opens the store for the commands that only read it.
+// readStore opens the store for the commands that only read it.
 func (c *common) readStore(ctx context.Context, e *env) (store.Store, error) {
 	log, err := c.logger(e)
 	if err != nil {
