@@ -20,25 +20,8 @@ const page = 256
 
 // Records iterates over all stored records in id order.
 func (db *DB) Records(ctx context.Context) iter.Seq2[normalize.Record, error] {
-	return func(yield func(normalize.Record, error) bool) {
-		after := ""
-		for {
-			recs, err := db.recordPage(ctx, after)
-			if err != nil {
-				yield(normalize.Record{}, err)
-				return
-			}
-			for _, r := range recs {
-				if !yield(r, nil) {
-					return
-				}
-			}
-			if len(recs) < page {
-				return
-			}
-			after = recs[len(recs)-1].ID
-		}
-	}
+	return rows.Paged(page, func(r normalize.Record) string { return r.ID },
+		func(after string, _ int) ([]normalize.Record, error) { return db.recordPage(ctx, after) })
 }
 
 func (db *DB) recordPage(ctx context.Context, after string) ([]normalize.Record, error) {
@@ -70,26 +53,10 @@ const rawCols = `uri, kind, url, fetched_at, warc_record_id, headers::text, cont
 
 // Raw iterates over all stored raw pages in URI order.
 func (db *DB) Raw(ctx context.Context) iter.Seq2[store.RawPage, error] {
-	const n = 32
-	return func(yield func(store.RawPage, error) bool) {
-		after := ""
-		for {
-			ps, err := db.rawQuery(ctx, `SELECT `+rawCols+` FROM raw_pages WHERE uri > $1 ORDER BY uri LIMIT $2`, after, n)
-			if err != nil {
-				yield(store.RawPage{}, err)
-				return
-			}
-			for _, p := range ps {
-				if !yield(p, nil) {
-					return
-				}
-			}
-			if len(ps) < n {
-				return
-			}
-			after = ps[len(ps)-1].URI
-		}
-	}
+	return rows.Paged(32, func(p store.RawPage) string { return p.URI },
+		func(after string, n int) ([]store.RawPage, error) {
+			return db.rawQuery(ctx, `SELECT `+rawCols+` FROM raw_pages WHERE uri > $1 ORDER BY uri LIMIT $2`, after, n)
+		})
 }
 
 // RawByURL returns the most recently fetched raw page for url.
