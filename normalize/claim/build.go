@@ -80,7 +80,7 @@ func (b *builder) infoOf(si int) *sentInfo {
 		return in
 	}
 	t := b.text[b.sents[si].start:b.sents[si].end]
-	in := &sentInfo{pay: payRe.MatchString(t), national: nationalRe.MatchString(t), cause: causeOf(t)}
+	in := &sentInfo{pay: hasWords(t, payWords), national: nationalRe.MatchString(t), cause: causeOf(t)}
 	in.total, in.totalCue = totalCues(t)
 	in.metric, in.strong = metricOf(t)
 	b.info[si] = in
@@ -136,7 +136,7 @@ func newBuilder(rec *normalize.Record) *builder {
 	sort.Slice(b.orgs, func(i, j int) bool { return b.orgs[i].start < b.orgs[j].start })
 	var placeSpans []normalize.Span
 	for _, p := range places {
-		if !strings.Contains(rec.Text, p.lit) {
+		if !containsAny(rec.Text, p.lits) {
 			continue
 		}
 		for _, m := range p.re.FindAllStringIndex(rec.Text, -1) {
@@ -157,6 +157,16 @@ func newBuilder(rec *normalize.Record) *builder {
 	}
 	sort.Slice(b.places, func(i, j int) bool { return b.places[i].start < b.places[j].start })
 	return b
+}
+
+// containsAny reports whether s contains any of subs.
+func containsAny(s string, subs []string) bool {
+	for _, sub := range subs {
+		if strings.Contains(s, sub) {
+			return true
+		}
+	}
+	return false
 }
 
 func overlapsAny(spans []normalize.Span, start, end int) bool {
@@ -192,7 +202,7 @@ func (b *builder) claimFor(c normalize.Count) (normalize.Claim, bool) {
 	s := b.sents[si]
 	sentText := b.text[s.start:s.end]
 	info := b.infoOf(si)
-	if (c.Kind == "percent" || c.Kind == "money") && info.pay || payRe.MatchString(c.Unit) {
+	if (c.Kind == "percent" || c.Kind == "money") && info.pay || hasWords(c.Unit, payWords) {
 		return normalize.Claim{}, false
 	}
 	cs, ce := b.clause(si, c)

@@ -1,6 +1,9 @@
 package claim
 
-import "regexp"
+import (
+	"regexp"
+	"strings"
+)
 
 // Read-only word lists and patterns that tie a count to what happened.
 
@@ -38,9 +41,10 @@ var metricCues = []metricCue{
 	{[]string{"bed"}, regexp.MustCompile(`(?i)\bbeds?\b`), "beds", false},
 }
 
-// payRe marks pay, pensions and personal money: their percentages belong
+// payWords mark pay, pensions and personal money: their percentages belong
 // to staff groups, not to a trust or place.
-var payRe = regexp.MustCompile(`(?i)\b(?:pay|salar(?:y|ies)|wages?|pensions?|bonus(?:es)?|earnings|debt|payments?|pay rise|pay award|pay offer|pay deal)\b`)
+var payWords = []string{"pay", "salary", "salaries", "wage", "wages", "pension", "pensions", "bonus", "bonuses",
+	"earnings", "debt", "payment", "payments"}
 
 // cumulativeRe marks running totals of events ("the total ... grew to
 // 3,850", "surpassed one million", "over the last five months").
@@ -62,8 +66,8 @@ var nationalRe = regexp.MustCompile(`\bNHS England\b|\bNHS (?:data|figures|stati
 // service ("Health Secretary", "NHS England's medical director").
 var nationalTitleRe = regexp.MustCompile(`(?i)health secretary|secretary of state|prime minister|health minister|minister|\bNHS England\b|\bNHS medical director\b|national medical director|chief executive of the NHS|NHS chief executive|department of health`)
 
-// corefRe finds words standing for an organisation named before.
-var corefRe = regexp.MustCompile(`(?i)\b(?:the trust|the hospital|the board|the health board|the site)\b`)
+// corefPhrases are words standing for an organisation named before.
+var corefPhrases = []string{"the trust", "the hospital", "the board", "the health board", "the site"}
 
 // itRe finds "It" opening a clause, standing for the subject of the
 // sentence before ("It means the total ...", "It said that ...").
@@ -74,21 +78,22 @@ var itRe = regexp.MustCompile(`(?:^|[.;:]\s+|,\s+)(?:It|This|That)\s+(?:means|me
 // more often part of a name, "Bristol Labour", than a claim's subject). The
 // longest names come first so "Greater Manchester" wins over "Manchester".
 var places = []struct {
-	lit  string // a word the pattern needs, to skip texts without it
+	lits []string // words the pattern needs, one of which must be in the text
 	re   *regexp.Regexp
 	name string
 }{
-	{"England and Wales", regexp.MustCompile(`\bEngland and Wales\b`), "England and Wales"},
-	{"Northern Ireland", regexp.MustCompile(`\bNorthern Ireland\b`), "Northern Ireland"},
-	{"Greater Manchester", regexp.MustCompile(`\bGreater Manchester\b`), "Greater Manchester"},
-	{"U", regexp.MustCompile(`\b(?:the )?United Kingdom\b|\bthe UK\b|\bUK-wide\b`), "United Kingdom"},
-	{"Britain", regexp.MustCompile(`\bGreat Britain\b|\bBritain\b`), "Great Britain"},
-	{"England", regexp.MustCompile(`\bEngland(?:['’]s)?\b`), "England"},
-	{"Scotland", regexp.MustCompile(`\bScotland(?:['’]s)?\b`), "Scotland"},
-	{"Wales", regexp.MustCompile(`\bWales\b`), "Wales"},
-	{"London", regexp.MustCompile(`\bLondon\b`), "London"},
-	{"the ", regexp.MustCompile(`\bthe (?:North West|North East|South West|South East|East Midlands|West Midlands|Midlands|East of England)\b`), ""},
-	{"Yorkshire", regexp.MustCompile(`\bYorkshire(?: and the Humber)?\b`), ""},
+	{[]string{"England and Wales"}, regexp.MustCompile(`\bEngland and Wales\b`), "England and Wales"},
+	{[]string{"Northern Ireland"}, regexp.MustCompile(`\bNorthern Ireland\b`), "Northern Ireland"},
+	{[]string{"Greater Manchester"}, regexp.MustCompile(`\bGreater Manchester\b`), "Greater Manchester"},
+	{[]string{"United Kingdom", "UK"}, regexp.MustCompile(`\b(?:the )?United Kingdom\b|\bthe UK\b|\bUK-wide\b`), "United Kingdom"},
+	{[]string{"Britain"}, regexp.MustCompile(`\bGreat Britain\b|\bBritain\b`), "Great Britain"},
+	{[]string{"England"}, regexp.MustCompile(`\bEngland(?:['’]s)?\b`), "England"},
+	{[]string{"Scotland"}, regexp.MustCompile(`\bScotland(?:['’]s)?\b`), "Scotland"},
+	{[]string{"Wales"}, regexp.MustCompile(`\bWales\b`), "Wales"},
+	{[]string{"London"}, regexp.MustCompile(`\bLondon\b`), "London"},
+	{[]string{"North West", "North East", "South West", "South East", "Midlands", "East of England"},
+		regexp.MustCompile(`\bthe (?:North West|North East|South West|South East|East Midlands|West Midlands|Midlands|East of England)\b`), ""},
+	{[]string{"Yorkshire"}, regexp.MustCompile(`\bYorkshire(?: and the Humber)?\b`), ""},
 }
 
 // reportingRe finds a reporting verb: a date before it dates the report,
@@ -113,3 +118,30 @@ var (
 		"cumulative", "milestone", "surpass", "pass", "topped", "since", "over the last", "over the past"}
 	causeStems = []string{"due to", "result of", "because of", "owing to", "caused by", "in the wake of"}
 )
+
+// hasWords reports whether s holds one of phrases (written in lower case)
+// as whole words, ignoring case: what a case-insensitive \b(?:a|b)\b
+// regexp matches, without running one over every sentence.
+func hasWords(s string, phrases []string) bool {
+	lower := strings.ToLower(s)
+	for _, p := range phrases {
+		for i := 0; i < len(lower); {
+			j := strings.Index(lower[i:], p)
+			if j < 0 {
+				break
+			}
+			j += i
+			end := j + len(p)
+			if (j == 0 || !isWordByte(lower[j-1])) && (end == len(lower) || !isWordByte(lower[end])) {
+				return true
+			}
+			i = j + 1
+		}
+	}
+	return false
+}
+
+// isWordByte reports whether c is an ASCII word character, as \w is.
+func isWordByte(c byte) bool {
+	return c == '_' || '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
+}
