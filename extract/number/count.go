@@ -131,7 +131,7 @@ func readCount(text string, toks []token, i int, dates []span) (Count, int, bool
 			rangeFirst = between
 		}
 	}
-	if ex, skipTo := excluded(text, toks, n, first, last, c, dates); ex {
+	if ex, skipTo := excluded(toks, n, last, c, dates); ex {
 		if skipTo > last {
 			last = skipTo
 		}

@@ -145,8 +145,8 @@ var notNameWords = map[string]bool{
 }
 
 // excluded reports whether the number n (with its count read so far
-// spanning tokens first..last) is not a count, and the last token to skip.
-func excluded(text string, toks []token, n num, first, last int, c Count, dates []span) (bool, int) {
+// ending at token last) is not a count, and the last token to skip.
+func excluded(toks []token, n num, last int, c Count, dates []span) (bool, int) {
 	ft := toks[n.first]
 	if inSpans(dates, ft.start) {
 		return true, last
@@ -297,7 +297,6 @@ func excluded(text string, toks []token, n num, first, last int, c Count, dates 
 			return true, last
 		}
 	}
-	_ = text
 	return false, last
 }
 
