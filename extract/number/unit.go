@@ -75,7 +75,6 @@ func unitAfter(toks []token, last int, kind string) string {
 func nounPhrase(toks []token, k int) string {
 	var words []string
 	pending := "" // "and"/"or" waiting for another noun
-	end := -1
 	for k >= 0 && k < len(toks) && len(words) < 7 {
 		t := toks[k]
 		if t.kind != tWord {
@@ -99,7 +98,6 @@ func nounPhrase(toks []token, k int) string {
 				pending = ""
 			}
 			words = append(words, t.s)
-			end = k
 			if pluralHead(w) {
 				// A plural noun ends the phrase unless "and"/"or" joins
 				// another: "pandas live", "doctors belong".
@@ -116,7 +114,6 @@ func nounPhrase(toks []token, k int) string {
 				break
 			}
 			words[len(words)-1] += "-" + toks[n+1].s
-			end = n + 1
 			k = n + 2
 			if k < len(toks) && toks[k].kind == tSpace && !toks[k].para {
 				k++
@@ -130,7 +127,6 @@ func nounPhrase(toks []token, k int) string {
 		}
 		k = n
 	}
-	_ = end
 	return strings.Join(words, " ")
 }
 
