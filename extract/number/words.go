@@ -1,5 +1,10 @@
 package number
 
+import (
+	"sort"
+	"strings"
+)
+
 // Read-only tables of English number words, qualifiers and the words that
 // mark a number as something other than a count.
 
@@ -126,31 +131,9 @@ var prefixQualifiers = func() []qualifier {
 	}
 	out := make([]qualifier, 0, len(raw))
 	for _, r := range raw {
-		out = append(out, qualifier{words: splitWords(r.s), approx: r.a})
+		out = append(out, qualifier{words: strings.Fields(r.s), approx: r.a})
 	}
 	// Longest first so "just over" wins over "over".
-	for i := 1; i < len(out); i++ {
-		for j := i; j > 0 && len(out[j].words) > len(out[j-1].words); j-- {
-			out[j], out[j-1] = out[j-1], out[j]
-		}
-	}
+	sort.SliceStable(out, func(i, j int) bool { return len(out[i].words) > len(out[j].words) })
 	return out
 }()
-
-func splitWords(s string) []string {
-	var out []string
-	start := -1
-	for i := 0; i <= len(s); i++ {
-		if i == len(s) || s[i] == ' ' {
-			if start >= 0 {
-				out = append(out, s[start:i])
-				start = -1
-			}
-			continue
-		}
-		if start < 0 {
-			start = i
-		}
-	}
-	return out
-}
