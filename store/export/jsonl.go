@@ -12,12 +12,18 @@ import (
 type jsonlWriter[T any] struct {
 	buf  *bufio.Writer
 	t    rows.Table
+	keys [][]byte // each column's name as a JSON string and a colon
 	vals []any
 	line bytes.Buffer
 }
 
 func newJSONL[T any](w io.Writer, t rows.Table) *jsonlWriter[T] {
-	return &jsonlWriter[T]{buf: bufio.NewWriterSize(w, 64<<10), t: t}
+	keys := make([][]byte, len(t.Columns))
+	for i, c := range t.Columns {
+		k, _ := json.Marshal(c.Name)
+		keys[i] = append(k, ':')
+	}
+	return &jsonlWriter[T]{buf: bufio.NewWriterSize(w, 64<<10), t: t, keys: keys}
 }
 
 // write writes each row as one JSON object with the table's columns in
@@ -32,9 +38,7 @@ func (j *jsonlWriter[T]) write(rs []T) error {
 			if i > 0 {
 				j.line.WriteByte(',')
 			}
-			k, _ := json.Marshal(c.Name)
-			j.line.Write(k)
-			j.line.WriteByte(':')
+			j.line.Write(j.keys[i])
 			if s, ok := v.(string); ok && c.List && json.Valid([]byte(s)) {
 				j.line.WriteString(s)
 				continue
