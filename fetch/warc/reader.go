@@ -71,9 +71,8 @@ func (c *countingReader) Read(p []byte) (int, error) {
 // stream. It is not safe for concurrent use.
 type Reader struct {
 	opt    Options
-	src    io.Reader
-	seeker io.Seeker // set when src can seek; used to go back after corruption
-	base   int64     // src's position when the Reader was made
+	seeker io.Seeker // set when the input can seek; used to go back after corruption
+	base   int64     // the input's position when the Reader was made
 	cr     *countingReader
 	raw    *bufio.Reader
 	gz     *gzip.Reader
@@ -98,7 +97,7 @@ type Reader struct {
 // If r is also an io.Seeker, resynchronising after a corrupt gzip member
 // goes back to just after the member's start.
 func NewReader(r io.Reader, opt Options) *Reader {
-	rd := &Reader{opt: opt, src: r}
+	rd := &Reader{opt: opt}
 	if s, ok := r.(io.Seeker); ok {
 		if pos, err := s.Seek(0, io.SeekCurrent); err == nil {
 			rd.seeker, rd.base = s, pos
