@@ -96,7 +96,8 @@ func readCount(text string, toks []token, i int, dates []span) (Count, int, bool
 		return Count{}, n.last, false
 	}
 	if !n.digits {
-		if _, isFrac := fractionWords[nextWordLower(toks, n.last)]; isFrac || strings.HasPrefix(nextWordLower(toks, n.last), "quarter") {
+		nw := nextWordLower(toks, n.last)
+		if _, isFrac := fractionWords[nw]; isFrac || strings.HasPrefix(nw, "quarter") {
 			if c, last, ok := readFraction(text, toks, i); ok {
 				return c, last, true
 			}
