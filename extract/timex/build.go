@@ -410,12 +410,6 @@ func buildPeriod(g groups, e *Expr) bool {
 	if strings.HasPrefix(rel, "the ") && fin == "" {
 		return false // "in the previous week" is a rolling window
 	}
-	if rel == "the previous" && fin == "" {
-		return false
-	}
-	if e.Offset == 0 && rel == "this" && unit == "year" && fin == "" {
-		// "This year's vaccine" is fine, but "this year alone" too; keep.
-	}
 	switch unit {
 	case "week":
 		e.Shape = ShapeRelWeek
