@@ -6,8 +6,8 @@ import (
 	"io"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
+	"github.com/cuttings/cuttings/store/internal/codec"
 	"github.com/cuttings/cuttings/store/internal/rows"
 )
 
@@ -77,12 +77,8 @@ func (c *csvWriter[T]) cell(v any) string {
 // some spreadsheets), and with a leading apostrophe if a spreadsheet would
 // otherwise run it as a formula.
 func SpreadsheetSafe(s string) string {
-	if strings.IndexByte(s, 0) >= 0 {
-		s = strings.ReplaceAll(s, "\x00", "")
-	}
-	if !utf8.ValidString(s) {
-		s = strings.ToValidUTF8(s, "\uFFFD")
-	}
+	// The same repair as for PostgreSQL text columns.
+	s = codec.PGText(s)
 	if formulaLike(s) {
 		return "'" + s
 	}
