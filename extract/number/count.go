@@ -60,20 +60,14 @@ func Find(text string) []Count {
 		}
 		// A number continues a word or number just before it ("F2",
 		// "twenty one" read from "one"): only start on a boundary.
-		if t.kind == tNum && i > 0 && (toks[i-1].kind == tNum) {
+		if t.kind == tNum && i > 0 && toks[i-1].kind == tNum {
 			continue
 		}
 		c, last, ok := readCount(text, toks, i, dates)
-		if last > i {
-			if ok {
-				out = append(out, c)
-			}
-			i = last
-			continue
-		}
 		if ok {
 			out = append(out, c)
 		}
+		i = max(i, last) // skip what was read, counted or not
 	}
 	return out
 }
