@@ -96,12 +96,16 @@ func buildRange(g groups, e *Expr) bool {
 	return e.Month != 0
 }
 
+// relYearOffset gives the year offset of "of last/this/next year" (the
+// "ry" group of the date and month rules).
+var relYearOffset = map[string]int{"last": -1, "this": 0, "next": 1}
+
 func buildDate(g groups, e *Expr) bool {
 	e.Shape = ShapeDay
 	e.Month, e.Day, e.Year = monthNumber(g.get("m1")), g.num("d1"), yearOf(g.get("y1"))
 	if ry := g.get("ry"); ry != "" {
 		// "June 16th of last year".
-		e.YearFromRef, e.Offset = true, map[string]int{"last": -1, "this": 0, "next": 1}[ry]
+		e.YearFromRef, e.Offset = true, relYearOffset[ry]
 	}
 	if wd := g.get("wd"); wd != "" && e.Year == 0 && !e.YearFromRef {
 		// "Tuesday 12 January": the weekday picks the year.
@@ -190,7 +194,7 @@ func buildMonth(g groups, e *Expr) bool {
 	if ry := g.get("ry"); ry != "" {
 		// "May this year", "October last year".
 		e.Shape = ShapeMonthOfRelYear
-		e.Offset = map[string]int{"last": -1, "this": 0, "next": 1}[ry]
+		e.Offset = relYearOffset[ry]
 		return true
 	}
 	switch rel {
