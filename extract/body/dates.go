@@ -86,8 +86,7 @@ func urlDate(u string) string {
 		return ymd(m[1], m[2], m[3])
 	}
 	if m := urlDateYMon.FindStringSubmatch(u); m != nil {
-		mon := strings.Index("janfebmaraprmayjunjulaugsepoctnovdec", strings.ToLower(m[2]))/3 + 1
-		return ymd(m[1], strconv.Itoa(mon), m[3])
+		return ymd(m[1], monthNumber(m[2]), m[3])
 	}
 	if m := urlDateComp.FindStringSubmatch(u); m != nil {
 		return ymd(m[1], m[2], m[3])
