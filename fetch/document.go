@@ -1,7 +1,9 @@
 package fetch
 
 import (
+	"mime"
 	"net/http"
+	"strings"
 	"time"
 )
 
@@ -59,4 +61,15 @@ type Document struct {
 	// set untouched.
 	Body []byte
 	Meta Meta
+}
+
+// MediaType returns the media type of a Content-Type value, in lower case
+// and without parameters; a value that does not parse is cut at its first
+// ';'. It is "" for an empty value.
+func MediaType(contentType string) string {
+	mt, _, err := mime.ParseMediaType(contentType)
+	if err != nil {
+		mt = strings.ToLower(strings.TrimSpace(strings.SplitN(contentType, ";", 2)[0]))
+	}
+	return mt
 }

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"iter"
-	"mime"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -216,11 +215,7 @@ func wanted(status int, contentType string, body []byte) bool {
 	if status < 200 || status > 299 {
 		return false
 	}
-	mt, _, err := mime.ParseMediaType(contentType)
-	if err != nil {
-		mt = strings.ToLower(strings.TrimSpace(strings.SplitN(contentType, ";", 2)[0]))
-	}
-	switch mt {
+	switch fetch.MediaType(contentType) {
 	case "text/html", "application/xhtml+xml":
 		return true
 	case "", "text/plain", "application/octet-stream", "unknown/unknown", "application/unknown":

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"math/rand/v2"
-	"mime"
 	"net"
 	"net/http"
 	"net/http/cookiejar"
@@ -176,12 +175,9 @@ func (c *Client) Fetch(ctx context.Context, rawURL string) (*fetch.Document, err
 // format decides how a body is to be read from its media type, sniffing
 // when the type is missing or generic.
 func format(contentType string, body []byte) (fetch.Format, error) {
-	mt, _, err := mime.ParseMediaType(contentType)
-	if err != nil {
-		mt = strings.ToLower(strings.TrimSpace(strings.SplitN(contentType, ";", 2)[0]))
-	}
+	mt := fetch.MediaType(contentType)
 	if mt == "" || mt == "application/octet-stream" || mt == "binary/octet-stream" {
-		mt, _, _ = mime.ParseMediaType(http.DetectContentType(body))
+		mt = fetch.MediaType(http.DetectContentType(body))
 	}
 	switch {
 	case mt == "text/html" || mt == "application/xhtml+xml":
