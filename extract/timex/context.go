@@ -52,7 +52,7 @@ func prevWordRaw(text string, i int) string {
 		j--
 	}
 	k := j
-	for k > 0 && (isWordByte(text[k-1])) {
+	for k > 0 && isAlnum(text[k-1]) {
 		k--
 	}
 	return text[k:j]
@@ -65,14 +65,10 @@ func nextWordRaw(text string, i int) string {
 		j++
 	}
 	k := j
-	for k < len(text) && (isWordByte(text[k]) || text[k] == '-') {
+	for k < len(text) && (isAlnum(text[k]) || text[k] == '-') {
 		k++
 	}
 	return text[j:k]
-}
-
-func isWordByte(c byte) bool {
-	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || isDigit(c) || c == '.' && false
 }
 
 func lastN(s string, n int) string {
