@@ -197,13 +197,12 @@ func parseDigits(toks []token, i int) (num, bool) {
 		nt := toks[n.last+1]
 		if nt.kind == tWord && nt.start == toks[n.last].end {
 			// "1MM" is a million in finance; "22mm" is millimetres.
-			if m, ok := suffixScales[nt.lower]; ok && !wordContinues(toks, n.last+1) && (nt.lower != "mm" || nt.s == "MM") {
-				n.value = scaled(clean, n.value, m)
-				n.last++
-				n.scaled, n.plain = true, false
-				return n, true
+			m, ok := suffixScales[nt.lower]
+			ok = ok && !wordContinues(toks, n.last+1) && (nt.lower != "mm" || nt.s == "MM")
+			if !ok {
+				m, ok = scaleWords[nt.lower]
 			}
-			if m, ok := scaleWords[nt.lower]; ok {
+			if ok {
 				n.value = scaled(clean, n.value, m)
 				n.last++
 				n.scaled, n.plain = true, false
