@@ -99,26 +99,16 @@ func pick(cands []span, ref time.Time, lean Lean) (span, bool) {
 }
 
 // yearless builds the candidate spans for the years around ref using mk,
-// which returns false for years where the date does not exist (29 February).
-func yearless(ref time.Time, lean Lean, mk func(y int) (span, bool)) (span, int, bool) {
+// which returns false for years where the date does not exist (29 February),
+// and picks the one the lean asks for.
+func yearless(ref time.Time, lean Lean, mk func(y int) (span, bool)) (span, bool) {
 	var cands []span
-	var years []int
 	for y := ref.Year() - 1; y <= ref.Year()+1; y++ {
 		if s, ok := mk(y); ok {
 			cands = append(cands, s)
-			years = append(years, y)
 		}
 	}
-	s, ok := pick(cands, ref, lean)
-	if !ok {
-		return span{}, 0, false
-	}
-	for i, c := range cands {
-		if c == s {
-			return s, years[i], true
-		}
-	}
-	return s, 0, true
+	return pick(cands, ref, lean)
 }
 
 // Resolve turns an expression into a Mention against ref, the publication
@@ -239,8 +229,7 @@ func fixedOrYearless(year int, ref time.Time, lean Lean, mk func(y int) (span, b
 	if year != 0 {
 		return mk(year)
 	}
-	s, _, ok := yearless(ref, lean, mk)
-	return s, ok
+	return yearless(ref, lean, mk)
 }
 
 // resolveDayWithWeekday places a year-less date written with its weekday
@@ -332,8 +321,7 @@ func resolveRange(e Expr, ref time.Time) (span, bool) {
 		}
 		return mk(y)
 	}
-	s, _, ok := yearless(ref, e.Lean, mk)
-	return s, ok
+	return yearless(ref, e.Lean, mk)
 }
 
 func resolveRelative(e Expr, ref time.Time, m *Mention) (span, bool) {
