@@ -21,16 +21,16 @@ const page = 256
 // Records iterates over all stored records in id order.
 func (db *DB) Records(ctx context.Context) iter.Seq2[normalize.Record, error] {
 	return rows.Paged(page, func(r normalize.Record) string { return r.ID },
-		func(after string, _ int) ([]normalize.Record, error) { return db.recordPage(ctx, after) })
+		func(after string, n int) ([]normalize.Record, error) { return db.recordPage(ctx, after, n) })
 }
 
-func (db *DB) recordPage(ctx context.Context, after string) ([]normalize.Record, error) {
-	rs, err := db.pool.Query(ctx, `SELECT id, record::text FROM articles WHERE id > $1 ORDER BY id LIMIT $2`, after, page)
+func (db *DB) recordPage(ctx context.Context, after string, n int) ([]normalize.Record, error) {
+	rs, err := db.pool.Query(ctx, `SELECT id, record::text FROM articles WHERE id > $1 ORDER BY id LIMIT $2`, after, n)
 	if err != nil {
 		return nil, fmt.Errorf("postgres: records: %w", err)
 	}
 	defer rs.Close()
-	out := make([]normalize.Record, 0, page)
+	out := make([]normalize.Record, 0, n)
 	for rs.Next() {
 		var id, js string
 		if err := rs.Scan(&id, &js); err != nil {

@@ -21,16 +21,16 @@ const page = 256
 // Records iterates over all stored records in id order.
 func (db *DB) Records(ctx context.Context) iter.Seq2[normalize.Record, error] {
 	return rows.Paged(page, func(r normalize.Record) string { return r.ID },
-		func(after string, _ int) ([]normalize.Record, error) { return db.recordPage(ctx, after) })
+		func(after string, n int) ([]normalize.Record, error) { return db.recordPage(ctx, after, n) })
 }
 
-func (db *DB) recordPage(ctx context.Context, after string) ([]normalize.Record, error) {
-	rs, err := db.r.QueryContext(ctx, `SELECT id, record FROM articles WHERE id > ? ORDER BY id LIMIT ?`, after, page)
+func (db *DB) recordPage(ctx context.Context, after string, n int) ([]normalize.Record, error) {
+	rs, err := db.r.QueryContext(ctx, `SELECT id, record FROM articles WHERE id > ? ORDER BY id LIMIT ?`, after, n)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: records: %w", err)
 	}
 	defer rs.Close()
-	out := make([]normalize.Record, 0, page)
+	out := make([]normalize.Record, 0, n)
 	for rs.Next() {
 		var id string
 		var js []byte
