@@ -134,13 +134,7 @@ func Resolve(e Expr, ref time.Time) (m Mention, ok bool) {
 			s, ok = resolveDayWithWeekday(e, ref)
 			break
 		}
-		s, ok = fixedOrYearless(year, ref, e.Lean, func(y int) (span, bool) {
-			if !validDay(y, e.Month, e.Day) {
-				return span{}, false
-			}
-			d := day(y, time.Month(e.Month), e.Day)
-			return span{d, d}, true
-		})
+		s, ok = fixedOrYearless(year, ref, e.Lean, dayIn(e.Month, e.Day))
 	case ShapeDayOfMonth:
 		m.Kind = KindRelative
 		s, ok = resolveDayOfMonth(e, ref)
@@ -253,13 +247,19 @@ func resolveDayWithWeekday(e Expr, ref time.Time) (span, bool) {
 		}
 		return pick(cands, ref, LeanNearest)
 	}
-	return fixedOrYearless(0, ref, e.Lean, func(y int) (span, bool) {
-		if !validDay(y, e.Month, e.Day) {
+	return yearless(ref, e.Lean, dayIn(e.Month, e.Day))
+}
+
+// dayIn makes the candidate for month m, day d in a given year: that
+// one day, where it exists.
+func dayIn(m, d int) func(y int) (span, bool) {
+	return func(y int) (span, bool) {
+		if !validDay(y, m, d) {
 			return span{}, false
 		}
-		d := day(y, time.Month(e.Month), e.Day)
-		return span{d, d}, true
-	})
+		t := day(y, time.Month(m), d)
+		return span{t, t}, true
+	}
 }
 
 func absDays(d time.Duration) int {
