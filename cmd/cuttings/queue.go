@@ -12,7 +12,6 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/cuttings/cuttings/fetch"
-	"github.com/cuttings/cuttings/fetch/warc"
 	"github.com/cuttings/cuttings/fetch/web"
 	"github.com/cuttings/cuttings/pipeline"
 	"github.com/cuttings/cuttings/queue"
@@ -110,6 +109,7 @@ func cmdWorker(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	client := web.New(web.Config{Logger: log, MaxBody: f.maxBytes})
+	files := fileReader(f.maxBytes, nil, log)
 	host, _ := os.Hostname()
 	process := func(ctx context.Context, input string) (queue.Outcome, error) {
 		runID, err := st.BeginRun(ctx, store.Run{StartedAt: time.Now().UTC(), Command: "worker " + host + ": " + input})
@@ -132,10 +132,6 @@ func cmdWorker(ctx context.Context, e *env, args []string) error {
 				yield(doc, err)
 			}
 		} else {
-			files := &fetch.Files{MaxBytes: f.maxBytes, Logger: log,
-				Archive: func(path string) iter.Seq2[*fetch.Document, error] {
-					return warc.Documents(path, warc.Options{MaxRecordSize: f.maxBytes, Logger: log})
-				}}
 			docs = files.Read([]string{input})
 		}
 		stats, err := pipeline.Run(ctx, pipeline.Config{Extractor: x, Store: st, RunID: runID,

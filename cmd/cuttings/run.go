@@ -204,11 +204,17 @@ func cmdRun(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	files := &fetch.Files{MaxBytes: f.maxBytes, Stdin: e.stdin, Logger: s.log,
-		Archive: func(path string) iter.Seq2[*fetch.Document, error] {
-			return warc.Documents(path, warc.Options{MaxRecordSize: f.maxBytes, Logger: s.log})
-		}}
+	files := fileReader(f.maxBytes, e.stdin, s.log)
 	return s.process(ctx, e, &f, "run", files.Count(paths), files.Read(paths), true)
+}
+
+// fileReader reads local inputs, web archives included, up to maxBytes each
+// (a WARC record counting as an input).
+func fileReader(maxBytes int64, stdin io.Reader, log zerolog.Logger) *fetch.Files {
+	return &fetch.Files{MaxBytes: maxBytes, Stdin: stdin, Logger: log,
+		Archive: func(path string) iter.Seq2[*fetch.Document, error] {
+			return warc.Documents(path, warc.Options{MaxRecordSize: maxBytes, Logger: log})
+		}}
 }
 
 // startProfile starts a CPU profile; the returned function stops it.
