@@ -171,11 +171,14 @@ func ldNames(v any, depth int) []string {
 	return nil
 }
 
+// jsonSpaces turns raw line breaks and tabs into spaces.
+var jsonSpaces = strings.NewReplacer("\n", " ", "\r", " ", "\t", " ")
+
 // decodeJSONValues decodes one or more concatenated JSON values. Raw line
 // breaks and tabs inside strings, which some sites leave in, are turned into
 // spaces first.
 func decodeJSONValues(txt string) []any {
-	txt = strings.NewReplacer("\n", " ", "\r", " ", "\t", " ").Replace(txt)
+	txt = jsonSpaces.Replace(txt)
 	dec := json.NewDecoder(strings.NewReader(txt))
 	var out []any
 	for {

@@ -50,11 +50,13 @@ func firstOf(s []string) string {
 	return s[0]
 }
 
+// headlineQuotes unifies curly quotes and no-break spaces.
+var headlineQuotes = strings.NewReplacer("‘", "'", "’", "'", "“", `"`, "”", `"`, "\u00a0", " ")
+
 // normHeadline lower-cases a title and unifies quotes and spaces so that
 // two renderings of one headline compare equal.
 func normHeadline(s string) string {
-	s = strings.NewReplacer("‘", "'", "’", "'", "“", `"`, "”", `"`, "\u00a0", " ").Replace(s)
-	return strings.ToLower(cleanSpace(s))
+	return strings.ToLower(cleanSpace(headlineQuotes.Replace(s)))
 }
 
 // stripSiteParts removes the site name and trailing section or author parts
