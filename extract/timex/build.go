@@ -81,19 +81,26 @@ func buildRange(g groups, e *Expr) bool {
 	if e.Month == e.EndMonth && e.Day >= e.EndDay && (e.EndYear == 0 || e.EndYear == e.Year) {
 		return false
 	}
-	if e.Year != 0 && e.EndYear == 0 {
+	fillYears(e)
+	return e.Month != 0
+}
+
+// fillYears gives a range written with one year the other end's: the
+// same year, or the one after (before) when the range crosses New Year
+// ("December 28 to January 3, 2024").
+func fillYears(e *Expr) {
+	switch {
+	case e.Year != 0 && e.EndYear == 0:
 		e.EndYear = e.Year
 		if e.EndMonth < e.Month {
 			e.EndYear++
 		}
-	}
-	if e.EndYear != 0 && e.Year == 0 {
+	case e.EndYear != 0 && e.Year == 0:
 		e.Year = e.EndYear
 		if e.EndMonth < e.Month {
 			e.Year--
 		}
 	}
-	return e.Month != 0
 }
 
 // relYearOffset gives the year offset of "of last/this/next year" (the
@@ -162,18 +169,7 @@ func buildMonthRange(g groups, e *Expr) bool {
 	e.Shape = ShapeMonthRange
 	e.Month, e.EndMonth = monthNumber(g.get("m1")), monthNumber(g.get("m2"))
 	e.Year, e.EndYear = yearOf(g.get("y1")), yearOf(g.get("y2"))
-	switch {
-	case e.Year != 0 && e.EndYear == 0:
-		e.EndYear = e.Year
-		if e.EndMonth < e.Month {
-			e.EndYear++
-		}
-	case e.EndYear != 0 && e.Year == 0:
-		e.Year = e.EndYear
-		if e.EndMonth < e.Month {
-			e.Year--
-		}
-	}
+	fillYears(e)
 	if e.Year != 0 && (e.EndYear < e.Year || e.EndYear == e.Year && e.EndMonth < e.Month) {
 		return false
 	}
