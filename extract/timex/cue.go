@@ -33,7 +33,7 @@ var pastWords = map[string]bool{
 	"bought": true, "caught": true, "fought": true, "thought": true, "wrote": true, "spoke": true,
 	"broke": true, "chose": true, "drove": true, "flew": true, "grew": true, "knew": true,
 	"threw": true, "struck": true, "stood": true, "sold": true, "led": true, "fled": true,
-	"began.": true, "dated": true, "earlier": true, "previous": true,
+	"dated": true, "earlier": true, "previous": true,
 }
 
 // futureAfterBe are words that point forward after "is"/"are" ("is set
