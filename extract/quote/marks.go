@@ -85,11 +85,9 @@ func scanMarks(text string, para, lo, hi int) []rawQuote {
 		}
 		if !in {
 			switch {
-			case k == markOpen, k == markBoth && opensHere(text, i, n, lo, hi):
-				in = true
-				cur = rawQuote{para: para, open: i, openLen: n, close: -1}
-			case k == markClose && opensHere(text, i, n, lo, hi):
-				// a closing mark used to open
+			case k == markOpen, opensHere(text, i, n, lo, hi):
+				// a straight mark, or a closing one used to open, opens
+				// by its neighbours
 				in = true
 				cur = rawQuote{para: para, open: i, openLen: n, close: -1}
 			case !seen:
@@ -114,10 +112,8 @@ func scanMarks(text string, para, lo, hi int) []rawQuote {
 			i = j
 			continue
 		}
-		if k == markOpen && !(runeAfter(text, i+n, hi) == ' ') && unicode.IsSpace(runeBefore(text, i, lo)) && runeBefore(text, i, lo) != 0 {
+		if k == markOpen && runeAfter(text, i+n, hi) != ' ' && unicode.IsSpace(runeBefore(text, i, lo)) {
 			// an opening mark while open: the previous quote never closed
-			prev := runeBefore(text, i, lo)
-			_ = prev
 			cur.close = -2 // closed implicitly at i
 			cur.end = i
 			out = append(out, cur)
