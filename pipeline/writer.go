@@ -99,14 +99,13 @@ func (w *writer) handle(r result) {
 
 func (w *writer) fail(err error) {
 	w.stats.Failures++
-	f := store.Failure{RunID: w.cfg.RunID, Stage: "pipeline", Reason: err.Error(), At: time.Now().UTC()}
-	var ie *fetch.InputError
-	if errors.As(err, &ie) {
-		f.Input, f.Stage, f.Reason = ie.Input, ie.Stage, ie.Err.Error()
-	}
-	w.fails = append(w.fails, f)
-	if w.cfg.Store == nil {
-		w.fails = w.fails[:0]
+	if w.cfg.Store != nil {
+		f := store.Failure{RunID: w.cfg.RunID, Stage: "pipeline", Reason: err.Error(), At: time.Now().UTC()}
+		var ie *fetch.InputError
+		if errors.As(err, &ie) {
+			f.Input, f.Stage, f.Reason = ie.Input, ie.Stage, ie.Err.Error()
+		}
+		w.fails = append(w.fails, f)
 	}
 	if w.cfg.OnFailure != nil {
 		w.cfg.OnFailure(err)
