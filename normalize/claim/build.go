@@ -136,7 +136,7 @@ func newBuilder(rec *normalize.Record) *builder {
 	sort.Slice(b.orgs, func(i, j int) bool { return b.orgs[i].start < b.orgs[j].start })
 	var placeSpans []normalize.Span
 	for _, p := range places {
-		if !containsAny(rec.Text, p.lits) {
+		if !anyIn(rec.Text, p.lits) {
 			continue
 		}
 		for _, m := range p.re.FindAllStringIndex(rec.Text, -1) {
@@ -157,16 +157,6 @@ func newBuilder(rec *normalize.Record) *builder {
 	}
 	sort.Slice(b.places, func(i, j int) bool { return b.places[i].start < b.places[j].start })
 	return b
-}
-
-// containsAny reports whether s contains any of subs.
-func containsAny(s string, subs []string) bool {
-	for _, sub := range subs {
-		if strings.Contains(s, sub) {
-			return true
-		}
-	}
-	return false
 }
 
 func overlapsAny(spans []normalize.Span, start, end int) bool {
@@ -362,14 +352,7 @@ func clauseCuts(text string) []int {
 func metricOf(text string) (string, bool) {
 	lower := strings.ToLower(text)
 	for _, m := range metricCues {
-		hit := false
-		for _, s := range m.stems {
-			if strings.Contains(lower, s) {
-				hit = true
-				break
-			}
-		}
-		if hit && m.re.MatchString(text) {
+		if anyIn(lower, m.stems) && m.re.MatchString(text) {
 			return m.metric, m.strong
 		}
 	}
@@ -511,10 +494,11 @@ func totalCues(t string) (explicit, cue bool) {
 	return explicit, cue
 }
 
-// anyIn reports whether lower holds one of the stems.
-func anyIn(lower string, stems []string) bool {
-	for _, s := range stems {
-		if strings.Contains(lower, s) {
+// anyIn reports whether s holds one of the stems (as written: pass s
+// lower-cased for lower-case stems).
+func anyIn(s string, stems []string) bool {
+	for _, stem := range stems {
+		if strings.Contains(s, stem) {
 			return true
 		}
 	}
