@@ -136,7 +136,7 @@ func (db *DB) Claims(ctx context.Context, f store.ClaimFilter) ([]store.ClaimRow
 		// "~" sorts after every character of an ISO date or date-time.
 		where = append(where, `coalesce(c.period_start, c.period_end) <= `+arg(f.To+"~"))
 	}
-	q := `SELECT a.site, a.title, ` + prefixed("c", rows.Claims.Names()) + `
+	q := `SELECT a.site, a.title, ` + rows.Claims.Qualified("c") + `
 FROM claims c JOIN articles a ON a.id = c.article_id`
 	if len(where) > 0 {
 		q += ` WHERE ` + strings.Join(where, ` AND `)
@@ -173,12 +173,4 @@ func deref(s *string) string {
 		return ""
 	}
 	return *s
-}
-
-func prefixed(alias string, cols []string) string {
-	out := make([]string, len(cols))
-	for i, c := range cols {
-		out[i] = alias + "." + c
-	}
-	return strings.Join(out, ", ")
 }

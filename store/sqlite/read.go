@@ -137,7 +137,7 @@ func (db *DB) Claims(ctx context.Context, f store.ClaimFilter) ([]store.ClaimRow
 		// To "2023-09" includes all of September.
 		args = append(args, f.To+"~")
 	}
-	q := `SELECT a.site, a.title, ` + prefixed("c", rows.Claims.Names()) + `
+	q := `SELECT a.site, a.title, ` + rows.Claims.Qualified("c") + `
 FROM claims c JOIN articles a ON a.id = c.article_id`
 	if len(where) > 0 {
 		q += ` WHERE ` + strings.Join(where, ` AND `)
@@ -167,12 +167,4 @@ FROM claims c JOIN articles a ON a.id = c.article_id`
 		return nil, fmt.Errorf("sqlite: claims: %w", err)
 	}
 	return out, nil
-}
-
-func prefixed(alias string, cols []string) string {
-	out := make([]string, len(cols))
-	for i, c := range cols {
-		out[i] = alias + "." + c
-	}
-	return strings.Join(out, ", ")
 }

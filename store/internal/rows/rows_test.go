@@ -88,6 +88,7 @@ func TestTables(t *testing.T) {
 			assert.Equal(t, []string{"article_id", "url", "published", "ord"}, names[:4], tb.Name)
 		}
 	}
+	assert.True(t, strings.HasPrefix(rows.Claims.Qualified("c"), "c.article_id, c.url, c.published, c.ord, "))
 	q := rows.Quote{ArticleID: "x", URL: "u", Ord: 2, Text: "t", Cue: "said", Kind: "direct", SpanEnd: 5}
 	vals := rows.Quotes.Values(nil, q)
 	require.Len(t, vals, len(rows.Quotes.Columns))

@@ -51,6 +51,16 @@ func (t Table) Names() []string {
 	return n
 }
 
+// Qualified returns the column names in order, each prefixed with alias
+// and a dot, comma-separated, for an SQL select list.
+func (t Table) Qualified(alias string) string {
+	n := make([]string, len(t.Columns))
+	for i, c := range t.Columns {
+		n[i] = alias + "." + c.Name
+	}
+	return strings.Join(n, ", ")
+}
+
 // Values appends row's column values to dst in column order: string, int64,
 // float64 or bool, and nil for an empty optional column. row must be the
 // table's row type (a struct value, not a pointer).
