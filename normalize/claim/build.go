@@ -25,19 +25,19 @@ func Build(rec *normalize.Record) []normalize.Claim {
 	b := newBuilder(rec)
 	var out []normalize.Claim
 	var paras []int
-	for ci := range b.counts {
-		c := b.counts[ci]
+	for _, c := range b.counts {
 		cl, ok := b.claimFor(c)
 		if !ok {
 			continue
 		}
-		para := b.sents[b.sentOf(c.Span.Start)].para
-		if dup := duplicateOf(out, paras, cl, para); dup >= 0 {
+		si := b.sentOf(c.Span.Start)
+		para := b.sents[si].para
+		if duplicateOf(out, paras, cl, para) >= 0 {
 			continue
 		}
 		out = append(out, cl)
 		paras = append(paras, para)
-		b.prev = append(b.prev, prior{claim: cl, sent: b.sentOf(c.Span.Start), para: para})
+		b.prev = append(b.prev, prior{claim: cl, sent: si, para: para})
 	}
 	return out
 }
