@@ -285,6 +285,9 @@ func (d *doc) hasMarks(pi int) bool {
 	return strings.ContainsAny(s, "\"“”„«»") || strings.Contains(s, "''") || strings.Contains(s, "``")
 }
 
+// titleSmallWords may stay lower case in a title.
+var titleSmallWords = set("a", "an", "the", "of", "and", "or", "in", "on", "to", "for", "at", "by", "with", "&", "-", "–", "—")
+
 // titleLike reports whether s reads as a name or title ("Meet the Doctors").
 func titleLike(s string) bool {
 	words := strings.Fields(s)
@@ -295,9 +298,8 @@ func titleLike(s string) bool {
 	if r == '!' || r == '?' || (r == '.' && len(words) > 8) {
 		return false
 	}
-	small := set("a", "an", "the", "of", "and", "or", "in", "on", "to", "for", "at", "by", "with", "&", "-", "–", "—")
 	for _, w := range words {
-		if small[strings.ToLower(w)] {
+		if titleSmallWords[strings.ToLower(w)] {
 			continue
 		}
 		r, _ := utf8.DecodeRuneInString(w)
