@@ -159,7 +159,7 @@ func Build(rec *normalize.Record, clean func(string) string) (Set, error) {
 	if clean == nil {
 		clean = func(s string) string { return s }
 	}
-	c := func(s string) string { return clean(s) }
+	c := clean
 	o := func(s normalize.OptString) string { return clean(string(s)) }
 	list := func(v []string) (string, error) {
 		if len(v) == 0 {
