@@ -374,9 +374,7 @@ func (d *doc) subjectBefore(pi, lo, c int) (speaker, bool) {
 		switch {
 		case personPronouns[t.lower]:
 			return d.resolvePronoun(t.start, t.lower), true
-		case t.lower == "it":
-			return d.resolveOrg(t.start, ""), true
-		case t.lower == "they":
+		case orgPronouns[t.lower]:
 			return d.resolveOrg(t.start, ""), true
 		case t.lower == "i" || t.lower == "we" || t.lower == "you":
 			return speaker{person: -1, known: true}, true
