@@ -26,8 +26,9 @@ var modifiedKeys = []string{
 }
 
 // pickDates returns the published and modified dates as ISO 8601 strings,
-// from JSON-LD, meta tags, schema.org markup, <time> elements and the URL.
-func pickDates(doc *goquery.Document, tags metaTags, ld linkedData, pageURL string) (published, modified string) {
+// from JSON-LD, meta tags and schema.org markup (fillMetadata falls back on
+// <time> elements and the URL).
+func pickDates(doc *goquery.Document, tags metaTags, ld linkedData) (published, modified string) {
 	published = normDate(ld.Published)
 	for _, k := range publishedKeys {
 		if published != "" {

@@ -93,9 +93,10 @@ func readMetadata(root *html.Node, pageURL string) pageMeta {
 		ld.Language, tags.first("og:locale")))
 
 	pm.description = cleanSpace(tags.first("og:description", "description", "twitter:description"))
-	pm.title = pickTitle(doc, tags, ld, pm.site, hostOf(firstNonEmpty(pageURL, pm.canonical)))
-	pm.authors = dropSiteAuthors(pickAuthors(doc, tags, ld), pm.site, hostOf(firstNonEmpty(pageURL, pm.canonical)))
-	pm.published, pm.modified = pickDates(doc, tags, ld, firstNonEmpty(pageURL, pm.canonical))
+	host := hostOf(firstNonEmpty(pageURL, pm.canonical))
+	pm.title = pickTitle(doc, tags, ld, pm.site, host)
+	pm.authors = dropSiteAuthors(pickAuthors(doc, tags, ld), pm.site, host)
+	pm.published, pm.modified = pickDates(doc, tags, ld)
 	if pm.published == "" {
 		pm.visibleDate = visibleDate(doc)
 	}
