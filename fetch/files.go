@@ -362,9 +362,8 @@ func (e *LineError) Unwrap() error { return e.Err }
 // ParseLine parses one JSON Lines input line into a Document (without URI).
 func ParseLine(line []byte) (*Document, error) {
 	var raw struct {
-		HTML      *string `json:"html"`
-		Text      *string `json:"text"`
-		Published json.RawMessage
+		HTML *string `json:"html"`
+		Text *string `json:"text"`
 	}
 	if err := json.Unmarshal(line, &raw); err != nil {
 		return nil, fmt.Errorf("not JSON: %w", err)
