@@ -113,7 +113,7 @@ func Groups(claims []Source) []Group {
 	byKey := map[key][]int{}
 	var keys []key
 	for i, s := range claims {
-		k := key{subjectKey(s.Claim.Subject), strings.ToLower(strings.TrimSpace(s.Claim.Metric)), kindOf(s.Claim), s.Claim.Cumulative}
+		k := key{s.Claim.Subject.Key(), strings.ToLower(strings.TrimSpace(s.Claim.Metric)), kindOf(s.Claim), s.Claim.Cumulative}
 		if _, ok := byKey[k]; !ok {
 			keys = append(keys, k)
 		}
@@ -139,7 +139,7 @@ func Groups(claims []Source) []Group {
 	}
 	sort.SliceStable(out, func(i, j int) bool {
 		a, b := out[i], out[j]
-		if ka, kb := subjectKey(a.Subject), subjectKey(b.Subject); ka != kb {
+		if ka, kb := a.Subject.Key(), b.Subject.Key(); ka != kb {
 			return ka < kb
 		}
 		if a.Metric != b.Metric {
@@ -162,14 +162,6 @@ func periodStart(p *normalize.Period) string {
 		return ""
 	}
 	return p.Start
-}
-
-// subjectKey is the code, else the lower-cased name.
-func subjectKey(s normalize.Subject) string {
-	if s.Code != "" {
-		return strings.ToUpper(s.Code)
-	}
-	return strings.ToLower(strings.TrimSpace(s.Name))
 }
 
 // byPeriod splits claims into clusters whose periods overlap (claims

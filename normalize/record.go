@@ -1,5 +1,7 @@
 package normalize
 
+import "strings"
+
 // Record is one article in the output contract (../shared/contract/RECORD.md).
 // Field names and meanings are fixed by the contract: extend, never rename.
 type Record struct {
@@ -116,6 +118,15 @@ type Count struct {
 type Subject struct {
 	Name string `json:"name"`
 	Code string `json:"code,omitempty"`
+}
+
+// Key identifies the subject for comparing claims: the code upper-cased,
+// else the trimmed, lower-cased name.
+func (s Subject) Key() string {
+	if s.Code != "" {
+		return strings.ToUpper(s.Code)
+	}
+	return strings.ToLower(strings.TrimSpace(s.Name))
 }
 
 // Period is a claim's date range.

@@ -437,7 +437,7 @@ var causeStop = map[string]bool{
 // within two paragraphs.
 func duplicateOf(out []normalize.Claim, paras []int, cl normalize.Claim, para int) int {
 	for i, o := range out {
-		if subjectKey(o.Subject) != subjectKey(cl.Subject) || math.Abs(o.Value-cl.Value) > 1e-9 || o.Kind != cl.Kind {
+		if o.Subject.Key() != cl.Subject.Key() || math.Abs(o.Value-cl.Value) > 1e-9 || o.Kind != cl.Kind {
 			continue
 		}
 		if o.Speaker == cl.Speaker || para-paras[i] <= 2 {
@@ -445,14 +445,6 @@ func duplicateOf(out []normalize.Claim, paras []int, cl normalize.Claim, para in
 		}
 	}
 	return -1
-}
-
-// subjectKey is the code, else the lower-cased name.
-func subjectKey(s normalize.Subject) string {
-	if s.Code != "" {
-		return strings.ToUpper(s.Code)
-	}
-	return strings.ToLower(strings.TrimSpace(s.Name))
 }
 
 // dateInSentence reports whether sentence si holds a resolved date.
