@@ -146,7 +146,7 @@ func (d *doc) mentionSpeaker(mi int) speaker {
 			if len(ws) == 0 {
 				return noSpeaker
 			}
-			idx = d.findPart(ws[len(ws)-1], mi)
+			idx = d.findPart(ws[len(ws)-1])
 			if idx < 0 {
 				d.people = append(d.people, person{name: name, words: ws, single: len(ws) == 1})
 				idx = len(d.people) - 1

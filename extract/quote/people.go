@@ -54,7 +54,7 @@ func (d *doc) resolvePeople() {
 			d.attach(idx, m)
 			continue
 		}
-		idx := d.findPart(ws[0], i)
+		idx := d.findPart(ws[0])
 		if idx >= 0 {
 			m.person = idx
 			d.attach(idx, m)
@@ -124,7 +124,7 @@ func (d *doc) findFull(ws []string) int {
 
 // findPart resolves a surname or first name to the latest person given
 // earlier with a full name.
-func (d *doc) findPart(w string, _ int) int {
+func (d *doc) findPart(w string) int {
 	// the surname of several people ("Collins"): the one named last
 	best, bestAt := -1, -1
 	for i := len(d.people) - 1; i >= 0; i-- {
