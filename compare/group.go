@@ -323,7 +323,7 @@ func formatValue(v float64) string {
 	if math.IsInf(v, 0) || math.IsNaN(v) {
 		return fmt.Sprint(v)
 	}
-	v = math.Round(v*1e6) / 1e6 // 45000 × 1.1 is 49500.000000000004
+	v = round6(v) // 45000 × 1.1 is 49500.000000000004
 	if v != math.Trunc(v) || math.Abs(v) >= 1e15 {
 		return strings.TrimRight(strings.TrimRight(fmt.Sprintf("%.4f", v), "0"), ".")
 	}
