@@ -39,7 +39,7 @@ func sentences(text string) []sentence {
 		}
 		for end > start {
 			r, size := utf8.DecodeLastRuneInString(text[start:end])
-			if !unicode.IsSpace(r) && r != '\u00a0' {
+			if !unicode.IsSpace(r) {
 				break
 			}
 			end -= size
@@ -71,7 +71,7 @@ func sentences(text string) []sentence {
 			continue
 		}
 		if start < 0 {
-			if unicode.IsSpace(r) || r == '\u00a0' {
+			if unicode.IsSpace(r) {
 				i += size
 				continue
 			}
@@ -118,13 +118,13 @@ func endsSentence(text string, start, i, j int) bool {
 		}
 	}
 	r, size := utf8.DecodeRuneInString(text[j:])
-	if !unicode.IsSpace(r) && r != '\u00a0' {
+	if !unicode.IsSpace(r) {
 		return false
 	}
 	k := j + size
 	for k < len(text) {
 		r2, s2 := utf8.DecodeRuneInString(text[k:])
-		if unicode.IsSpace(r2) || r2 == '\u00a0' {
+		if unicode.IsSpace(r2) {
 			k += s2
 			continue
 		}
