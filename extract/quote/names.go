@@ -208,20 +208,17 @@ func (d *doc) classify(toks []token, i, j int, ss bool) mention {
 			hasAcr = true
 		}
 	}
-	remOrg, remPlace := false, false
+	remOrg := false
 	for k := a; k <= b; k++ {
 		w := toks[k].lower
 		if orgHeads[w] || isAcronym(d.text[toks[k].start:toks[k].end]) {
 			remOrg = true
 		}
 		if placeWords[w] {
-			remPlace = true
+			hasPlace = true
 		}
 		if calendarWords[w] {
 			hasCal = true
-		}
-		if placeWords[w] {
-			hasPlace = true
 		}
 	}
 	n := b - a + 1
@@ -273,7 +270,7 @@ func (d *doc) classify(toks []token, i, j int, ss bool) mention {
 		m.kind = kindOther
 	case allTitle:
 		m.kind = kindOther
-	case !remOrg && !remPlace && !hasCal && (n >= 2 || m.honorific || a > i) && n <= 5:
+	case !remOrg && !hasPlace && !hasCal && (n >= 2 || m.honorific || a > i) && n <= 5:
 		m.kind = kindPerson
 	case hasOrg || hasAcr:
 		m.kind = kindOrg
