@@ -120,7 +120,7 @@ func cmdWorker(ctx context.Context, e *env, args []string) error {
 		if !strings.Contains(input, "://") {
 			if _, err := os.Stat(input); err != nil {
 				// A path this machine cannot see will not appear on retry.
-				return queue.Outcome{}, fmt.Errorf("%w: %v", queue.ErrPermanent, err)
+				return queue.Outcome{}, fmt.Errorf("%w: %w", queue.ErrPermanent, err)
 			}
 		}
 		if strings.HasPrefix(input, "http://") || strings.HasPrefix(input, "https://") {

@@ -107,7 +107,7 @@ func (f *runFlags) extractor(log zerolog.Logger) (*extract.Extractor, error) {
 	cfg := extract.Config{Logger: log}
 	if f.refdata != "" {
 		if _, err := os.Stat(f.refdata); err != nil {
-			return nil, fmt.Errorf("%w: --refdata: %v", errUsage, err)
+			return nil, fmt.Errorf("%w: --refdata: %w", errUsage, err)
 		}
 		cfg.RefData = os.DirFS(f.refdata)
 	}
