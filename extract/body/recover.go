@@ -49,9 +49,11 @@ func recoverBody(doc *html.Node, paras []paragraph) []paragraph {
 	// Match extracted paragraphs to <p> elements, in order. Keys ignore
 	// spaces, since drop capitals and inline markup move them.
 	byKey := map[string][]int{}
+	keys := make([]string, len(paras))
 	var all strings.Builder
 	for i, p := range paras {
 		k := compactKey(p.text)
+		keys[i] = k
 		byKey[k] = append(byKey[k], i)
 		all.WriteString(k)
 		all.WriteByte('|')
@@ -73,10 +75,11 @@ func recoverBody(doc *html.Node, paras []paragraph) []paragraph {
 		} else if strings.Contains(allText, k) {
 			// Present, but split or merged differently.
 			p.out = -2
-		} else if i := truncatedMatch(paras, k); i >= 0 && len(p.paras) == 1 {
+		} else if i := truncatedMatch(keys, k); i >= 0 && len(p.paras) == 1 {
 			// go-trafilatura cut the paragraph short (it drops the text
 			// after some inline links): take the page's whole paragraph.
 			paras[i].text = p.paras[0].text
+			keys[i] = k
 			p.out = i
 			if p.node.Parent != nil {
 				parents[p.node.Parent]++
@@ -194,12 +197,11 @@ func compactKey(s string) string {
 	return sb.String()
 }
 
-// truncatedMatch returns the index of the extracted paragraph that k (a
-// compactKey) starts with, if that paragraph is long enough to be sure, or
-// -1.
-func truncatedMatch(paras []paragraph, k string) int {
-	for i, p := range paras {
-		pk := compactKey(p.text)
+// truncatedMatch returns the index of the extracted paragraph whose key
+// (among keys, the compactKeys of the paragraphs) k starts with, if that
+// paragraph is long enough to be sure, or -1.
+func truncatedMatch(keys []string, k string) int {
+	for i, pk := range keys {
 		if len(pk) >= 24 && len(pk) < len(k) && strings.HasPrefix(k, pk) {
 			return i
 		}
