@@ -21,8 +21,10 @@ type InputError struct {
 	Err   error
 }
 
+// Error names the input and stage before the reason.
 func (e *InputError) Error() string {
 	return e.Input + ": " + e.Stage + ": " + e.Err.Error()
 }
 
+// Unwrap returns the underlying problem.
 func (e *InputError) Unwrap() error { return e.Err }

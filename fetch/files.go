@@ -355,8 +355,10 @@ type LineError struct {
 	Err  error
 }
 
+// Error names the line before the reason.
 func (e *LineError) Error() string { return fmt.Sprintf("line %d: %v", e.Line, e.Err) }
 
+// Unwrap returns the underlying problem.
 func (e *LineError) Unwrap() error { return e.Err }
 
 // ParseLine parses one JSON Lines input line into a Document (without URI).

@@ -30,6 +30,7 @@ type ParseError struct {
 	Err error
 }
 
+// Error names the record and offset before the reason.
 func (e *ParseError) Error() string {
 	return fmt.Sprintf("warc: record %d at offset %d: %v", e.Record, e.Offset, e.Err)
 }

@@ -33,6 +33,7 @@ type StatusError struct {
 	RetryAfter time.Duration
 }
 
+// Error gives the URL, the status and any Retry-After wait.
 func (e *StatusError) Error() string {
 	s := fmt.Sprintf("%s: HTTP %d %s", e.URL, e.StatusCode, http.StatusText(e.StatusCode))
 	if e.RetryAfter > 0 {
