@@ -378,18 +378,7 @@ func (d *doc) attribute(pi, ri int, fallbacks bool) speaker {
 			continue
 		}
 		if cue, ok := d.isCue(pi, c); ok {
-			s0 := 0
-			for k := c - 1; k >= 0; k-- {
-				if d.inQ[pi][k] {
-					s0 = k + 1
-					break
-				}
-				if d.sentEnd(pi, k) {
-					s0 = k + 1
-					break
-				}
-			}
-			if sp, ok := d.subjectOf(pi, s0, c, len(toks)); ok {
+			if sp, ok := d.subjectOf(pi, d.clauseStart(pi, 0, c), c, len(toks)); ok {
 				sp.cue = cue
 				return sp
 			}
@@ -400,18 +389,7 @@ func (d *doc) attribute(pi, ri int, fallbacks bool) speaker {
 			continue
 		}
 		if cue, ok := d.isCue(pi, c); ok {
-			s0 := hi
-			for k := c - 1; k >= hi; k-- {
-				if d.inQ[pi][k] {
-					s0 = k + 1
-					break
-				}
-				if d.sentEnd(pi, k) {
-					s0 = k + 1
-					break
-				}
-			}
-			if sp, ok := d.subjectOf(pi, s0, c, len(toks)); ok {
+			if sp, ok := d.subjectOf(pi, d.clauseStart(pi, hi, c), c, len(toks)); ok {
 				sp.cue = cue
 				return sp
 			}
@@ -442,6 +420,18 @@ func (d *doc) sentEnd(pi, k int) bool {
 		}
 	}
 	return true
+}
+
+// clauseStart returns the first token, not before lo, of the clause that
+// ends at token c of paragraph pi: the token after the nearest sentence end
+// or quoted token before c.
+func (d *doc) clauseStart(pi, lo, c int) int {
+	for k := c - 1; k >= lo; k-- {
+		if d.inQ[pi][k] || d.sentEnd(pi, k) {
+			return k + 1
+		}
+	}
+	return lo
 }
 
 // quoteKind says whether a quote is a full sentence or a fragment.
@@ -646,17 +636,7 @@ func (d *doc) introSpeaker(pi int) (speaker, string, bool) {
 		if !ok {
 			continue
 		}
-		lo := 0
-		for k := c - 1; k >= 0; k-- {
-			if d.inQ[pi][k] {
-				lo = k + 1
-				break
-			}
-			if d.sentEnd(pi, k) {
-				lo = k + 1
-				break
-			}
-		}
+		lo := d.clauseStart(pi, 0, c)
 		if sp, ok := d.subjectOf(pi, lo, c, len(toks)); ok {
 			sp.cue = cue
 			return sp, cue, true
