@@ -148,14 +148,16 @@ func (b *builder) fromSpeaker(q *normalize.Quote, s sentence) (normalize.Subject
 		if nationalTitleRe.MatchString(string(q.SpeakerTitle)) || nationalTitleRe.MatchString(string(q.SpeakerOrganisation)) {
 			return england, true
 		}
-		if p := b.person(string(q.Speaker)); p != nil && nationalPerson(p) {
+		name := string(q.Speaker)
+		p := b.person(name)
+		if p != nil && nationalPerson(p) {
 			return england, true
 		}
-		if name := string(q.Speaker); name != "" {
+		if name != "" {
 			if b.nationalNearName(name) {
 				return england, true
 			}
-			if p := b.person(name); p != nil && p.Organisation != "" {
+			if p != nil && p.Organisation != "" {
 				if subj, ok := b.orgNamed(string(p.Organisation)); ok {
 					return subj, true
 				}
