@@ -63,11 +63,12 @@ func decode(raw []byte, contentType string) (decoded, error) {
 		return d, fmt.Errorf("body: %w", ErrNotHTML)
 	}
 
+	valid, invalid := utf8Counts(raw)
 	enc, name, certain := charset.DetermineEncoding(raw, contentType)
 	if !certain {
-		enc, name, certain = declaredEncoding(raw, enc, name)
+		enc, name, certain = declaredEncoding(raw, enc, name, valid, invalid)
 	}
-	if valid, invalid := utf8Counts(raw); name == "utf-8" && valid == 0 && invalid > 0 {
+	if name == "utf-8" && valid == 0 && invalid > 0 {
 		// Labelled UTF-8 (often by a server default) but with not one
 		// UTF-8 sequence: legacy single-byte text.
 		enc, name, certain = charmap.Windows1252, "windows-1252", false
@@ -140,9 +141,9 @@ var metaCharset = regexp.MustCompile(`(?i)<meta[^>]{0,300}?charset\s*=\s*["']?\s
 // declaredEncoding looks further into the page than the standard 1024-byte
 // prescan for a <meta> charset. A page that is entirely valid UTF-8 with
 // non-ASCII bytes is read as UTF-8 whatever its <meta> says, since legacy
-// single-byte text is almost never valid UTF-8. certain is true when a
-// declaration was found.
-func declaredEncoding(raw []byte, enc encoding.Encoding, name string) (encoding.Encoding, string, bool) {
+// single-byte text is almost never valid UTF-8. valid and invalid are raw's
+// utf8Counts. certain is true when a declaration was found.
+func declaredEncoding(raw []byte, enc encoding.Encoding, name string, valid, invalid int) (encoding.Encoding, string, bool) {
 	if hasHighBit(raw) && utf8.Valid(raw) {
 		return encoding.Nop, "utf-8", true
 	}
@@ -152,14 +153,16 @@ func declaredEncoding(raw []byte, enc encoding.Encoding, name string) (encoding.
 	}
 	if m := metaCharset.FindSubmatch(head); m != nil {
 		if e, n := charset.Lookup(string(m[1])); e != nil {
-			if valid, invalid := utf8Counts(raw); n == "utf-8" && valid == 0 && invalid > 0 {
+			if n == "utf-8" && valid == 0 && invalid > 0 {
 				// Declared UTF-8 but it is not: fall through to the guess.
 				return charmap.Windows1252, "windows-1252", false
 			}
 			return e, n, true
 		}
 	}
-	if mostlyUTF8(raw) {
+	// Mostly UTF-8, with at most a few stray bytes: its valid multi-byte
+	// sequences outnumber its invalid bytes four to one.
+	if invalid == 0 || valid >= 4*invalid {
 		return encoding.Nop, "utf-8", false
 	}
 	if name == "utf-8" {
@@ -176,13 +179,6 @@ func hasHighBit(b []byte) bool {
 		}
 	}
 	return false
-}
-
-// mostlyUTF8 reports whether raw is UTF-8 with at most a few stray bytes:
-// its valid multi-byte sequences outnumber its invalid bytes four to one.
-func mostlyUTF8(raw []byte) bool {
-	valid, invalid := utf8Counts(raw)
-	return invalid == 0 || valid >= 4*invalid
 }
 
 // utf8Counts counts the valid multi-byte UTF-8 sequences in raw and the
