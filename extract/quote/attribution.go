@@ -482,7 +482,6 @@ func (d *doc) headSegment(pi, lo, c int, personOnly bool) (speaker, bool) {
 		if a >= b {
 			continue
 		}
-		first := toks[a]
 		// leading conjunctions belong to no phrase
 		for a < b && toks[a].word && conjunctions[toks[a].lower] {
 			a++
@@ -490,7 +489,7 @@ func (d *doc) headSegment(pi, lo, c int, personOnly bool) (speaker, bool) {
 		if a >= b {
 			continue
 		}
-		first = toks[a]
+		first := toks[a]
 		if introWords[first.lower] || (strings.HasSuffix(first.lower, "ing") && !first.cap) || (strings.HasSuffix(first.lower, "ing") && first.cap && !d.startsMention(pi, a)) {
 			continue
 		}
@@ -544,12 +543,8 @@ func (d *doc) headSegment(pi, lo, c int, personOnly bool) (speaker, bool) {
 		if personOnly {
 			return noSpeaker, false
 		}
-		hasSpokes, det := false, determiners[first.lower]
 		noun := ""
 		for k := a; k < b; k++ {
-			if toks[k].word && spokesWords[toks[k].lower] {
-				hasSpokes = true
-			}
 			if toks[k].word && orgNouns[toks[k].lower] && k > a && (toks[k-1].lower == "the" || toks[k-1].lower == "its" || toks[k-1].lower == "this") {
 				noun = toks[k].lower
 			}
@@ -560,7 +555,7 @@ func (d *doc) headSegment(pi, lo, c int, personOnly bool) (speaker, bool) {
 		if noun != "" {
 			return d.resolveOrg(toks[a].start, noun), true
 		}
-		if hasSpokes {
+		if d.hasSpokes(pi, a, b) {
 			if sp, ok := d.statementSource(pi, a, b); ok {
 				return sp, true
 			}
@@ -585,7 +580,7 @@ func (d *doc) headSegment(pi, lo, c int, personOnly bool) (speaker, bool) {
 				}
 			}
 		}
-		if det {
+		if determiners[first.lower] {
 			return speaker{person: -1, known: true}, true
 		}
 	}
