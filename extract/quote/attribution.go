@@ -132,7 +132,7 @@ func (d *doc) isCue(pi, ti int) (string, bool) {
 	return d.text[t.start:t.end], true
 }
 
-// resolvePerson turns mention i into a speaker.
+// mentionSpeaker turns mention mi into a speaker.
 func (d *doc) mentionSpeaker(mi int) speaker {
 	m := &d.mentions[mi]
 	switch m.kind {

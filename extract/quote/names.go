@@ -289,7 +289,7 @@ func (d *doc) classify(toks []token, i, j int, ss bool) mention {
 	return m
 }
 
-// nameTokens returns the lower-case words of a name.
+// nameWords returns the lower-case words of a name.
 func nameWords(s string) []string {
 	f := strings.FieldsFunc(s, func(r rune) bool { return unicode.IsSpace(r) })
 	out := f[:0]

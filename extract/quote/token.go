@@ -118,7 +118,7 @@ func wordCount(s string) int {
 	return n
 }
 
-// paragraphs splits text[0:len] into trimmed non-empty line ranges.
+// splitParagraphs splits text into trimmed non-empty line ranges.
 func splitParagraphs(text string) []Span {
 	var out []Span
 	start := 0
