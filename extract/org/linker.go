@@ -27,12 +27,11 @@ type Config struct {
 // Linker finds and links organisation mentions. It is built once and is
 // safe for concurrent use.
 type Linker struct {
-	log    zerolog.Logger
-	now    func() time.Time
-	data   *nhs.Data
-	trie   *trie
-	keys   []keyEntries
-	nodeKy []int32 // trie node -> key index + 1
+	log  zerolog.Logger
+	now  func() time.Time
+	data *nhs.Data
+	trie *trie
+	keys []keyEntries
 	// places holds, per organisation ID and per site index, the place
 	// phrases that locate it ("london", "tooting", "west bromwich").
 	orgPlaces  map[string]map[string]bool
@@ -225,11 +224,9 @@ func (l *Linker) Find(text string, published time.Time) (ms []Mention, warnings 
 type pending struct {
 	startTok, endTok int // token range, end exclusive (suffix words included)
 	how              string
-	curated          int
 	cands            []target // distinct targets that fit
 	needPlace        bool
 	needDoc          bool
-	unlinked         bool   // the words fit several targets and no rule chose one
 	key              string // the key's words: one sense per article
 }
 
@@ -238,7 +235,6 @@ type target struct {
 	codes   []string // codes in force (more than one: the data cannot tell which)
 	orgID   string   // the reference ID the key named
 	site    int
-	prefix  string // site code's trust prefix
 	curated int
 	named   bool // the organisation's own name, not one of its hospitals
 }
@@ -428,7 +424,6 @@ func (l *Linker) evaluate(text string, toks []token, i, end int, k *keyEntries, 
 		if p.how == "" || e.how == HowNamed {
 			p.how = e.how
 		}
-		p.curated = e.curated
 	}
 	// A hospital's name with "hospital" written is a site mention even when
 	// the trust is named after it ("the Royal Marsden cancer hospital").
@@ -474,13 +469,14 @@ func (l *Linker) targetOf(e entry, at time.Time) target {
 	t := target{orgID: e.org, site: e.site, named: e.site < 0 && e.how == HowNamed}
 	codes := l.data.InForce(e.org, at)
 	if e.site >= 0 {
-		code := l.data.Sites[e.site].Code
-		if len(code) >= 3 {
-			t.prefix = code[:3]
+		// The site code's first three characters are its trust's code.
+		prefix := ""
+		if code := l.data.Sites[e.site].Code; len(code) >= 3 {
+			prefix = code[:3]
 		}
 		if len(codes) > 1 {
 			for _, c := range codes {
-				if c == t.prefix {
+				if c == prefix {
 					codes = []string{c}
 					break
 				}
