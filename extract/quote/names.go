@@ -291,7 +291,7 @@ func (d *doc) classify(toks []token, i, j int, ss bool) mention {
 
 // nameWords returns the lower-case words of a name.
 func nameWords(s string) []string {
-	f := strings.FieldsFunc(s, func(r rune) bool { return unicode.IsSpace(r) })
+	f := strings.Fields(s)
 	out := f[:0]
 	for _, w := range f {
 		w = strings.ToLower(strings.Trim(w, ".,"))
