@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"slices"
 	"sort"
 	"strings"
 )
@@ -105,7 +106,7 @@ func (d *doc) attach(idx int, m *mention) {
 func (d *doc) findFull(ws []string) int {
 	for i := len(d.people) - 1; i >= 0; i-- {
 		p := &d.people[i]
-		if equalWords(p.words, ws) {
+		if slices.Equal(p.words, ws) {
 			return i
 		}
 	}
@@ -155,18 +156,6 @@ func (d *doc) findPart(w string) int {
 		}
 	}
 	return -1
-}
-
-func equalWords(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // outPeople lists the people for the Result: every full-named person, and
