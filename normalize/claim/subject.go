@@ -154,7 +154,8 @@ func (b *builder) fromSpeaker(q *normalize.Quote, s sentence) (normalize.Subject
 			return england, true
 		}
 		if name != "" {
-			if b.nationalNearName(name) {
+			mentions := b.nameMentions(p, name)
+			if b.nationalNearName(name, mentions) {
 				return england, true
 			}
 			if p != nil && p.Organisation != "" {
@@ -162,7 +163,7 @@ func (b *builder) fromSpeaker(q *normalize.Quote, s sentence) (normalize.Subject
 					return subj, true
 				}
 			}
-			if o, ok := b.orgNearName(name); ok {
+			if o, ok := b.orgNearName(name, mentions); ok {
 				return o.subject, true
 			}
 		}
@@ -228,11 +229,12 @@ func (b *builder) orgBefore(pos int) (orgMention, bool) {
 func overlaps(a0, a1, b0, b1 int) bool { return a0 < b1 && b0 < a1 }
 
 // nameMentions returns the offsets where a person is named: the
-// person's mentions when the record lists them, else the full name as
-// written (a bare surname could be someone else: Toby and Miranda Lewis).
-func (b *builder) nameMentions(name string) []int {
+// mentions of p (the record's person of that name, or nil) when it has
+// some, else the full name as written (a bare surname could be someone
+// else: Toby and Miranda Lewis).
+func (b *builder) nameMentions(p *normalize.Person, name string) []int {
 	var out []int
-	if p := b.person(name); p != nil {
+	if p != nil {
 		for _, m := range p.Mentions {
 			if m.Start >= 0 && m.Start < len(b.text) {
 				out = append(out, m.Start)
@@ -256,10 +258,10 @@ func (b *builder) nameMentions(name string) []int {
 // looked for ("The health secretary, Jeremy Hunt, ...").
 const nameWindow = 40
 
-// nationalNearName reports a national title written next to the person's
-// name somewhere in the text, for speakers whose titles were not kept.
-func (b *builder) nationalNearName(name string) bool {
-	for _, pos := range b.nameMentions(name) {
+// nationalNearName reports a national title written next to one of the
+// person's mentions (nameMentions), for speakers whose titles were not kept.
+func (b *builder) nationalNearName(name string, mentions []int) bool {
+	for _, pos := range mentions {
 		lo, hi := max(0, pos-nameWindow), min(len(b.text), pos+len(name)+nameWindow)
 		if nationalTitleRe.MatchString(b.text[lo:hi]) {
 			return true
@@ -272,9 +274,8 @@ func (b *builder) nationalNearName(name string) bool {
 // name ("Toby Lewis, chief executive of Sandwell ... Trust"), or, for a
 // person given an executive's title ("The hospital's chief executive,
 // Toby Lewis"), the organisation named last before.
-func (b *builder) orgNearName(name string) (orgMention, bool) {
+func (b *builder) orgNearName(name string, mentions []int) (orgMention, bool) {
 	best, bestDist := orgMention{}, -1
-	mentions := b.nameMentions(name)
 	for _, pos := range mentions {
 		for _, o := range b.orgs {
 			d := o.start - pos
