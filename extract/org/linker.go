@@ -165,12 +165,11 @@ func (l *Linker) buildPlaces(b *keyBuilder) {
 				m[strings.Join(w[:len(w)-1], " ")] = true
 			}
 		}
-		_, ps := siteName(s.Name)
+		sn, ps := siteName(s.Name)
 		for _, p := range ps {
 			addPhrase(m, p, false)
 		}
 		l.sitePlaces[i] = m
-		sn, _ := siteName(s.Name)
 		l.sitePhys[i] = strings.Join(normPhrase(sn), " ") + "|" + strings.Join(normPhrase(s.Town), " ")
 		if om := l.orgPlaces[s.Parent]; om != nil {
 			addPhrase(om, s.Town, false)
