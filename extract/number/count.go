@@ -569,30 +569,28 @@ func readSuffix(toks []token, last int, c *Count) int {
 		return j
 	}
 	switch toks[j].lower {
-	case "percent", "pc", "percentage":
+	case "percent", "pc", "percentage", "percents", "percentages":
+		c.Kind, c.Currency = KindPercent, ""
 		if toks[j].lower == "percentage" {
 			if p := nextNonSpace(toks, j); p >= 0 && (toks[p].lower == "points" || toks[p].lower == "point") {
-				c.Kind, c.Currency = KindPercent, ""
 				return p
 			}
 		}
-		c.Kind, c.Currency = KindPercent, ""
 		return j
 	case "per":
 		if p := nextNonSpace(toks, j); p >= 0 && p-j <= 2 && toks[p].lower == "cent" {
 			c.Kind, c.Currency = KindPercent, ""
 			return p
 		}
-	case "percents", "percentages":
-		c.Kind, c.Currency = KindPercent, ""
-		return j
 	}
-	if code, ok := currencyWords[toks[j].lower]; ok && c.Kind == KindCount {
-		c.Kind, c.Currency = KindMoney, code
-		return j
-	}
-	if code, ok := currencyWords[toks[j].lower]; ok && c.Kind == KindMoney && c.Currency == code {
-		return j
+	if code, ok := currencyWords[toks[j].lower]; ok {
+		switch {
+		case c.Kind == KindCount:
+			c.Kind, c.Currency = KindMoney, code
+			return j
+		case c.Kind == KindMoney && c.Currency == code:
+			return j
+		}
 	}
 	return last
 }
