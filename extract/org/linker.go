@@ -45,14 +45,6 @@ type Linker struct {
 	vocab  *vocabulary
 }
 
-func maps(m map[string]map[string]bool) []map[string]bool {
-	out := make([]map[string]bool, 0, len(m))
-	for _, v := range m {
-		out = append(out, v)
-	}
-	return out
-}
-
 // NewLinker loads the reference data and compiles the name trie.
 func NewLinker(cfg Config) (*Linker, error) {
 	data, err := nhs.Load(cfg.Data)
@@ -99,12 +91,18 @@ func NewLinker(cfg Config) (*Linker, error) {
 	for _, w := range []string{"the", "and", "of", "for", "health", "board", "university", "union", "members", "said", "says", "has", "is", "officials"} {
 		l.vocab.add(w)
 	}
-	for _, m := range append(append([]map[string]bool{}, l.sitePlaces...), maps(l.orgPlaces)...) {
+	addPhrases := func(m map[string]bool) {
 		for phrase := range m {
 			for _, w := range strings.Fields(phrase) {
 				l.vocab.add(w)
 			}
 		}
+	}
+	for _, m := range l.sitePlaces {
+		addPhrases(m)
+	}
+	for _, m := range l.orgPlaces {
+		addPhrases(m)
 	}
 	l.trie = newTrie()
 	wordIDs := make([]int32, 0, 8)
