@@ -424,8 +424,8 @@ func compoundNoun(toks []token, last int, unit string) bool {
 	return false
 }
 
-// lineStart reports whether token i starts a line (after optional spaces
-// or a list dash).
+// lineStart reports whether token i starts a line: it opens the text, or
+// follows white space that holds a line break or opens the text.
 func lineStart(toks []token, i int) bool {
 	j := i - 1
 	if j < 0 {
