@@ -86,6 +86,10 @@ func Run(ctx context.Context, cfg Config, docs iter.Seq2[*fetch.Document, error]
 		doc *fetch.Document
 		err error
 	}
+	// A failed store or output stops the source too: nothing more could
+	// be kept, so nothing more is read.
+	srcCtx, stopSource := context.WithCancel(ctx)
+	defer stopSource()
 	jobs := make(chan job, workers*2)
 	results := make(chan result, workers*2)
 
@@ -97,7 +101,7 @@ func Run(ctx context.Context, cfg Config, docs iter.Seq2[*fetch.Document, error]
 			select {
 			case jobs <- job{seq: seq, doc: doc, err: err}:
 				seq++
-			case <-ctx.Done():
+			case <-srcCtx.Done():
 				return
 			}
 		}
@@ -125,6 +129,7 @@ func Run(ctx context.Context, cfg Config, docs iter.Seq2[*fetch.Document, error]
 	}()
 
 	w := newWriter(ctx, &cfg)
+	w.onFatal = stopSource
 	for r := range results {
 		w.add(r)
 	}

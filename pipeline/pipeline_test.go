@@ -15,6 +15,7 @@ import (
 
 	"github.com/cuttings/cuttings/fetch"
 	"github.com/cuttings/cuttings/normalize"
+	"github.com/cuttings/cuttings/store"
 )
 
 func seqOf(items []any) iter.Seq2[*fetch.Document, error] {
@@ -101,4 +102,30 @@ func TestRunWithoutExtractor(t *testing.T) {
 	_, err := Run(context.Background(), Config{}, seqOf(nil))
 	require.Error(t, err)
 	assert.False(t, errors.Is(err, context.Canceled))
+}
+
+// failingStore fails every write.
+type failingStore struct{ store.Store }
+
+func (failingStore) Put(context.Context, int64, []normalize.Record, []store.RawPage) error {
+	return errors.New("disk full")
+}
+
+func (failingStore) Fail(context.Context, []store.Failure) error { return errors.New("disk full") }
+
+// TestRunStopsWhenStoreFails: once the store cannot keep records, the run
+// stops reading inputs and returns the store's error.
+func TestRunStopsWhenStoreFails(t *testing.T) {
+	read := 0
+	docs := func(yield func(*fetch.Document, error) bool) {
+		for range 10_000 {
+			read++
+			if !yield(textDoc(fmt.Sprintf("d%d", read), "The trust cancelled 12 operations."), nil) {
+				return
+			}
+		}
+	}
+	_, err := Run(context.Background(), Config{Extractor: newExtractor(t), Store: failingStore{}, BatchSize: 4, Workers: 2}, docs)
+	require.ErrorContains(t, err, "store: disk full")
+	assert.Less(t, read, 200, "the source stops soon after the store fails")
 }

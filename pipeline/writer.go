@@ -15,6 +15,8 @@ import (
 // writer receives results in any order, writes JSON Lines in input order and
 // stores records in batches.
 type writer struct {
+	// onFatal is called once when writing fails for good.
+	onFatal func()
 	ctx     context.Context
 	cfg     *Config
 	stats   Stats
@@ -78,7 +80,7 @@ func (w *writer) handle(r result) {
 		w.stats.Records++
 		if w.enc != nil && w.err == nil {
 			if err := w.enc.Encode(r.rec); err != nil {
-				w.err = fmt.Errorf("write records: %w", err)
+				w.fatal(fmt.Errorf("write records: %w", err))
 			}
 		}
 		if w.cfg.Store != nil {
@@ -122,13 +124,13 @@ func (w *writer) flush() {
 	ctx := context.WithoutCancel(w.ctx)
 	if len(w.recs) > 0 {
 		if err := w.cfg.Store.Put(ctx, w.cfg.RunID, w.recs, w.raws); err != nil {
-			w.err = fmt.Errorf("store: %w", err)
+			w.fatal(fmt.Errorf("store: %w", err))
 			return
 		}
 	}
 	if len(w.fails) > 0 {
 		if err := w.cfg.Store.Fail(ctx, w.fails); err != nil {
-			w.err = fmt.Errorf("store run log: %w", err)
+			w.fatal(fmt.Errorf("store run log: %w", err))
 			return
 		}
 	}
@@ -147,4 +149,16 @@ func (w *writer) close() error {
 	}
 	w.flush()
 	return w.err
+}
+
+// fatal records the first error that stops all writing and stops the
+// source.
+func (w *writer) fatal(err error) {
+	if w.err != nil {
+		return
+	}
+	w.err = err
+	if w.onFatal != nil {
+		w.onFatal()
+	}
 }

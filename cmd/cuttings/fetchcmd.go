@@ -124,7 +124,9 @@ func cmdFetch(ctx context.Context, e *env, args []string) error {
 				return
 			}
 		}
-		for r := range fetchAll(ctx, client, urls, *concurrency) {
+		fctx, stop := context.WithCancel(ctx)
+		defer stop() // the pipeline may stop reading early
+		for r := range fetchAll(fctx, client, urls, *concurrency) {
 			if errors.Is(r.err, web.ErrNotModified) {
 				s.log.Info().Str("url", r.url).Msg("not modified since last fetch")
 				notModified++
@@ -156,6 +158,7 @@ type fetched struct {
 
 // fetchAll fetches urls with n requests in flight; results come in the
 // order they finish. The client enforces per-host rate limits and robots.txt.
+// Cancelling ctx stops it; a caller that stops reading must cancel ctx.
 func fetchAll(ctx context.Context, c *web.Client, urls []string, n int) <-chan fetched {
 	if n <= 0 {
 		n = 1
@@ -169,7 +172,11 @@ func fetchAll(ctx context.Context, c *web.Client, urls []string, n int) <-chan f
 			defer wg.Done()
 			for u := range next {
 				doc, err := c.Get(ctx, u)
-				out <- fetched{url: u, doc: doc, err: err}
+				select {
+				case out <- fetched{url: u, doc: doc, err: err}:
+				case <-ctx.Done():
+					return
+				}
 			}
 		}()
 	}
