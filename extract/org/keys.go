@@ -1,6 +1,7 @@
 package org
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/cuttings/cuttings/nhs"
@@ -91,6 +92,15 @@ var (
 	// siteFillers can be dropped from a hospital's name ("Sandwell General
 	// Hospital" -> "Sandwell hospital").
 	siteFillers = set("general", "district", "county", "university")
+	// specialtyWords make an otherwise generic shortening name something
+	// ("Royal Orthopaedic").
+	specialtyWords = set("orthopaedic", "cancer", "heart", "chest", "eye", "dental", "children", "women")
+	// companyWords mark a site row that names a company or a trust, not a
+	// hospital.
+	companyWords = set("trust", "ltd", "limited", "plc", "cic", "llp")
+	// hospitalWords are the facility words that make a generic name a
+	// hospital's.
+	hospitalWords = set("hospital", "infirmary")
 )
 
 func set(ws ...string) map[string]bool {
@@ -217,7 +227,7 @@ func stripLegal(words []string) []string {
 // ("University Hospitals of Morecambe Bay" -> "Morecambe Bay",
 // "Northumbria Healthcare" -> "Northumbria").
 func shortCore(words []string) []string {
-	if anyIn(words, set("ambulance")) {
+	if slices.Contains(words, "ambulance") {
 		return nil
 	}
 	v := shortCores(words)
@@ -237,14 +247,14 @@ func shortOK(w []string) bool {
 		return false
 	}
 	// "Royal Orthopaedic" names its specialty; "University Hospital" nothing.
-	return !allIn(w, genericWords) || anyIn(w, set("orthopaedic", "cancer", "heart", "chest", "eye", "dental", "children", "women"))
+	return !allIn(w, genericWords) || anyIn(w, specialtyWords)
 }
 
 // shortCores lists the shortenings of a trust's core name, from the least
 // to the most cut ("Wirral University Teaching Hospital" -> "Wirral
 // University Teaching", "Wirral University", "Wirral").
 func shortCores(words []string) [][]string {
-	if anyIn(words, set("ambulance")) {
+	if slices.Contains(words, "ambulance") {
 		return nil
 	}
 	var out [][]string
@@ -457,7 +467,7 @@ func siteName(name string) (string, []string) {
 func (b *keyBuilder) addSite(i int, s nhs.Site) {
 	name, _ := siteName(s.Name)
 	words := normPhrase(name)
-	if len(words) == 0 || anyIn(words, set("trust", "ltd", "limited", "plc", "cic", "llp")) {
+	if len(words) == 0 || anyIn(words, companyWords) {
 		return
 	}
 	// A place after "hospital" ("Queen Elizabeth Hospital Birmingham",
@@ -496,7 +506,7 @@ func (b *keyBuilder) addSiteWords(i int, s nhs.Site, words []string, name string
 		// "St Thomas'" is written "St Thomas' hospital".
 		words = append(append([]string{}, words...), "hospital")
 		last = "hospital"
-	} else if generic && !anyIn(words, set("hospital", "infirmary")) {
+	} else if generic && !anyIn(words, hospitalWords) {
 		return // "Child Development Centre"
 	}
 	if generic {
