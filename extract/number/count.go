@@ -85,7 +85,7 @@ func readCount(text string, toks []token, i int, dates []span) (Count, int, bool
 	}
 	// A word number inside a hyphenated compound that is not a number
 	// ("one-off", "two-thirds" handled by readFraction).
-	if !n.digits && n.first > 0 && toks[n.first-1].s == "-" && n.first >= 2 && toks[n.first-2].kind == tWord &&
+	if !n.digits && n.first >= 2 && toks[n.first-1].s == "-" && toks[n.first-2].kind == tWord &&
 		toks[n.first-2].end == toks[n.first-1].start {
 		return Count{}, n.last, false
 	}
@@ -258,7 +258,6 @@ func parseWords(toks []token, i int) (num, bool) {
 	n := num{first: i, last: i}
 	w := toks[i].lower
 	// "half a million", "half million", "a half million".
-	start := i
 	if w == "a" || w == "an" {
 		j := nextNonSpace(toks, i)
 		if j < 0 || toks[j].kind != tWord {
@@ -293,7 +292,7 @@ func parseWords(toks []token, i int) (num, bool) {
 			return n, false
 		}
 	}
-	return composeWords(toks, start, i, 0)
+	return composeWords(toks, i, i, 0)
 }
 
 // fractionOfScale reads "half a million" / "quarter of a million" /
