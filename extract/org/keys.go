@@ -423,11 +423,17 @@ func (b *keyBuilder) addAcronym(a, org string) {
 	if acronymStop[a] || len(a) > 8 {
 		return
 	}
+	b.countAcronym(a, org)
+	b.add([]string{a}, entry{org: org, site: -1, how: HowAcronym, tier: 2, acronym: true, need: needDoc})
+}
+
+// countAcronym records that initials a stand for organisation org, so that
+// initials belonging to one organisation only can stand alone.
+func (b *keyBuilder) countAcronym(a, org string) {
 	if b.acroCnt[a] == nil {
 		b.acroCnt[a] = map[string]bool{}
 	}
 	b.acroCnt[a][org] = true
-	b.add([]string{a}, entry{org: org, site: -1, how: HowAcronym, tier: 2, acronym: true, need: needDoc})
 }
 
 // siteName cleans a site's name and returns it with the places it carries
@@ -550,10 +556,7 @@ func (b *keyBuilder) addSiteWords(i int, s nhs.Site, words []string, name string
 	}
 	if in := initials(words); !generic && !acronymStop[in] && len(in) >= 3 && len(in) <= 5 {
 		b.add([]string{in}, entry{org: s.Parent, site: i, how: HowAcronym, tier: 2, acronym: true, need: needDoc})
-		if b.acroCnt[in] == nil {
-			b.acroCnt[in] = map[string]bool{}
-		}
-		b.acroCnt[in][s.Parent] = true
+		b.countAcronym(in, s.Parent)
 	}
 	if generic || last != "hospital" || allIn(x, genericWords, directionWords) {
 		return
