@@ -139,7 +139,7 @@ func (b *builder) etr(rows [][]string, asof string) error {
 			continue
 		}
 		o := b.org(code)
-		o.kind = "nhs-trust"
+		o.kind = KindTrust
 		o.country = "england"
 		if col(r, 23) == "W" {
 			o.country = "wales"
@@ -163,7 +163,7 @@ func (b *builder) etr(rows [][]string, asof string) error {
 func (b *builder) icb2024(rows [][]string) error {
 	for _, r := range rows[1:] {
 		o := b.org(col(r, 1))
-		o.kind, o.country = "nhs-body", "england"
+		o.kind, o.country = KindBody, "england"
 		o.names["2024-12-01"] = col(r, 2)
 		if o.close == "" {
 			o.close = "2026-03-31"
@@ -175,7 +175,7 @@ func (b *builder) icb2024(rows [][]string) error {
 func (b *builder) icb2026(rows [][]string) error {
 	for _, r := range rows[1:] {
 		o := b.org(col(r, 0))
-		o.kind, o.country = "nhs-body", "england"
+		o.kind, o.country = KindBody, "england"
 		o.names["2026-04-01"] = col(r, 2)
 		if strings.HasPrefix(col(r, 3), "new") {
 			o.open = "2026-04-01"
@@ -196,7 +196,7 @@ func (b *builder) scotBoards(rows [][]string) error {
 	byName := map[string][]string{}
 	for _, r := range rows[1:] {
 		o := b.org(col(r, 0))
-		o.kind, o.country = "nhs-board", "scotland"
+		o.kind, o.country = KindBoard, "scotland"
 		o.names["2019-04-01"] = col(r, 1)
 		o.open = isoDate(col(r, 2))
 		o.close = isoDate(col(r, 3))
@@ -219,7 +219,7 @@ func (b *builder) scotBoards(rows [][]string) error {
 func (b *builder) scotSpecial(rows [][]string) error {
 	for _, r := range rows[1:] {
 		o := b.org(col(r, 0))
-		o.kind, o.country = "nhs-board", "scotland"
+		o.kind, o.country = KindBoard, "scotland"
 		o.names["2021-02-01"] = strings.TrimSpace(col(r, 1))
 	}
 	return nil
@@ -228,7 +228,7 @@ func (b *builder) scotSpecial(rows [][]string) error {
 func (b *builder) wales(rows [][]string) error {
 	for _, r := range rows[1:] {
 		o := b.org(col(r, 0))
-		o.kind, o.country = "nhs-board", "wales"
+		o.kind, o.country = KindBoard, "wales"
 		o.names["2024-01-01"] = TitleCase(col(r, 2))
 	}
 	return nil
@@ -243,7 +243,7 @@ func (b *builder) ni(rows [][]string) error {
 		}
 		o := b.org(id)
 		o.code = code
-		o.kind, o.country, o.abbrev = "nhs-trust", "northern-ireland", col(r, 1)
+		o.kind, o.country, o.abbrev = KindTrust, "northern-ireland", col(r, 1)
 		o.names["2026-01-01"] = col(r, 0)
 	}
 	return nil
@@ -264,7 +264,7 @@ func (b *builder) sitesNHSUK(rows [][]string, asof string) error {
 		if o == nil {
 			continue
 		}
-		if pn := col(r, h["ParentName"]); pn != "" && o.kind == "nhs-trust" {
+		if pn := col(r, h["ParentName"]); pn != "" && o.kind == KindTrust {
 			if _, ok := o.names[asof]; !ok {
 				o.names[asof] = TitleCase(pn)
 			}
