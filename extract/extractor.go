@@ -146,10 +146,11 @@ func (e *Extractor) mine(a *Article) {
 // when the text is too short or mixed to tell.
 func detectLanguage(text string) string {
 	if len(text) > 4000 {
-		text = text[:4000]
-		for !utf8.ValidString(text) {
-			text = text[:len(text)-1]
+		cut := 4000
+		for cut > 0 && !utf8.RuneStart(text[cut]) {
+			cut--
 		}
+		text = text[:cut]
 	}
 	info := whatlanggo.Detect(text)
 	if !info.IsReliable() {
