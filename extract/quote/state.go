@@ -270,8 +270,8 @@ func (d *doc) hasFirstPerson(pi int) bool {
 		if !t.word || d.inQ[pi][ti] {
 			continue
 		}
-		w := strings.ToLower(d.text[t.start:t.possEnd])
-		if firstPerson[w] || firstPerson[t.lower] {
+		// t.lower already covers text[start:possEnd] unless a possessive was cut off
+		if firstPerson[t.lower] || t.poss && firstPerson[strings.ToLower(d.text[t.start:t.possEnd])] {
 			return true
 		}
 	}
