@@ -48,29 +48,35 @@ var ErrMissingSource = errors.New("nhs: missing source file")
 // data. Update writes nothing unless every source parses.
 func Update(fromDir, toDir string) error {
 	b := &builder{orgs: map[string]*orgRow{}}
+	// header is set for the files that start with a header row (the ODS
+	// extracts do not); their readers skip or read rows[0].
 	steps := []struct {
-		file string
-		fn   func([][]string) error
+		file   string
+		header bool
+		fn     func([][]string) error
 	}{
-		{srcETR2022, func(r [][]string) error { return b.etr(r, "2022-01-01") }},
-		{srcETR2025, func(r [][]string) error { return b.etr(r, "2025-12-01") }},
-		{srcETR2026, func(r [][]string) error { return b.etr(r, "2026-07-01") }},
-		{srcICB2024, b.icb2024},
-		{srcICB2026, b.icb2026},
-		{srcScotBoards, b.scotBoards},
-		{srcScotSpecial, b.scotSpecial},
-		{srcWales, b.wales},
-		{srcNI, b.ni},
-		{srcHospitals, func(r [][]string) error { return b.sitesNHSUK(r, "2020-01-01") }},
-		{srcPaediatric, func(r [][]string) error { return b.sitesNHSUK(r, "2024-10-01") }},
-		{srcScotHosp, b.scotHospitals},
-		{srcSucc, b.succ},
-		{srcICBSucc, b.icbSucc},
+		{srcETR2022, false, func(r [][]string) error { return b.etr(r, "2022-01-01") }},
+		{srcETR2025, false, func(r [][]string) error { return b.etr(r, "2025-12-01") }},
+		{srcETR2026, false, func(r [][]string) error { return b.etr(r, "2026-07-01") }},
+		{srcICB2024, true, b.icb2024},
+		{srcICB2026, true, b.icb2026},
+		{srcScotBoards, true, b.scotBoards},
+		{srcScotSpecial, true, b.scotSpecial},
+		{srcWales, true, b.wales},
+		{srcNI, true, b.ni},
+		{srcHospitals, true, func(r [][]string) error { return b.sitesNHSUK(r, "2020-01-01") }},
+		{srcPaediatric, true, func(r [][]string) error { return b.sitesNHSUK(r, "2024-10-01") }},
+		{srcScotHosp, true, b.scotHospitals},
+		{srcSucc, false, b.succ},
+		{srcICBSucc, true, b.icbSucc},
 	}
 	for _, s := range steps {
 		rows, err := readCSVFile(filepath.Join(fromDir, s.file))
 		if err != nil {
 			return fmt.Errorf("nhs update: %w", err)
+		}
+		if s.header && len(rows) == 0 {
+			return fmt.Errorf("nhs update: %s: empty file", s.file)
 		}
 		if err := s.fn(rows); err != nil {
 			return fmt.Errorf("nhs update: %s: %w", s.file, err)
@@ -254,9 +260,6 @@ func (b *builder) ni(rows [][]string) error {
 // sector column is unreliable (Manchester Royal Infirmary is listed as
 // "Independent Sector"), the parent code is not.
 func (b *builder) sitesNHSUK(rows [][]string, asof string) error {
-	if len(rows) == 0 {
-		return errors.New("empty file")
-	}
 	h := header(rows[0])
 	for _, r := range rows[1:] {
 		parent := col(r, h["ParentODSCode"])
@@ -289,9 +292,6 @@ func (b *builder) sitesNHSUK(rows [][]string, asof string) error {
 }
 
 func (b *builder) scotHospitals(rows [][]string) error {
-	if len(rows) == 0 {
-		return errors.New("empty file")
-	}
 	h := header(rows[0])
 	for _, r := range rows[1:] {
 		parent := col(r, h["HB"])
