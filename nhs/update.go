@@ -226,7 +226,7 @@ func (b *builder) scotSpecial(rows [][]string) error {
 	for _, r := range rows[1:] {
 		o := b.org(col(r, 0))
 		o.kind, o.country = KindBoard, "scotland"
-		o.names["2021-02-01"] = strings.TrimSpace(col(r, 1))
+		o.names["2021-02-01"] = col(r, 1)
 	}
 	return nil
 }
@@ -315,9 +315,9 @@ func (b *builder) scotHospitals(rows [][]string) error {
 // set or trust-like codes (three characters starting with R), dropping the
 // thousands of site, practice and commissioner rows.
 func (b *builder) succ(rows [][]string) error {
+	trustLike := func(c string) bool { return len(c) == 3 && c[0] == 'R' }
 	for _, r := range rows {
 		p, s := col(r, 0), col(r, 1)
-		trustLike := func(c string) bool { return len(c) == 3 && c[0] == 'R' }
 		if (b.orgs[p] == nil && !trustLike(p)) || (b.orgs[s] == nil && !trustLike(s)) {
 			continue
 		}
