@@ -1,10 +1,13 @@
 package org
 
-// Kinds of organisation (the contract's values).
+import "github.com/cuttings/cuttings/nhs"
+
+// Kinds of organisation (the contract's values). The NHS kinds are package
+// nhs's, which Mention.Kind copies from the reference data.
 const (
-	KindTrust      = "nhs-trust"
-	KindBoard      = "nhs-board"
-	KindBody       = "nhs-body"
+	KindTrust      = nhs.KindTrust
+	KindBoard      = nhs.KindBoard
+	KindBody       = nhs.KindBody
 	KindUnion      = "union"
 	KindGovernment = "government"
 	KindOther      = "other"
