@@ -55,8 +55,9 @@ func Extract(raw []byte, opt Options) (*Result, error) {
 		}
 	}
 	if got := runeLen(paras); got < 2000 {
-		if alt := densestBlock(doc); runeLen(alt) > 2*got && runeLen(alt) >= 500 {
-			log.Debug().Int("trafilatura", got).Int("densest", runeLen(alt)).Msg("using densest block")
+		alt := densestBlock(doc)
+		if n := runeLen(alt); n > 2*got && n >= 500 {
+			log.Debug().Int("trafilatura", got).Int("densest", n).Msg("using densest block")
 			paras = alt
 		}
 	}
