@@ -75,7 +75,8 @@ func decode(raw []byte, contentType string) (decoded, error) {
 	}
 	d.charset = name
 	if !certain {
-		d.guessed = hasHighBit(raw)
+		// Plain ASCII reads the same in any charset.
+		d.guessed = valid+invalid > 0
 	}
 	var s string
 	if d.charset == "utf-8" {
@@ -144,7 +145,8 @@ var metaCharset = regexp.MustCompile(`(?i)<meta[^>]{0,300}?charset\s*=\s*["']?\s
 // single-byte text is almost never valid UTF-8. valid and invalid are raw's
 // utf8Counts. certain is true when a declaration was found.
 func declaredEncoding(raw []byte, enc encoding.Encoding, name string, valid, invalid int) (encoding.Encoding, string, bool) {
-	if hasHighBit(raw) && utf8.Valid(raw) {
+	if valid > 0 && invalid == 0 {
+		// Non-ASCII, and all of it valid UTF-8.
 		return encoding.Nop, "utf-8", true
 	}
 	head := raw
@@ -171,18 +173,9 @@ func declaredEncoding(raw []byte, enc encoding.Encoding, name string, valid, inv
 	return enc, name, false
 }
 
-// hasHighBit reports whether b has any non-ASCII byte.
-func hasHighBit(b []byte) bool {
-	for _, c := range b {
-		if c >= 0x80 {
-			return true
-		}
-	}
-	return false
-}
-
 // utf8Counts counts the valid multi-byte UTF-8 sequences in raw and the
-// bytes that are not part of one.
+// bytes that are not part of one: raw has a non-ASCII byte when either is
+// non-zero, and is valid UTF-8 when invalid is zero.
 func utf8Counts(raw []byte) (valid, invalid int) {
 	for i := 0; i < len(raw); {
 		if raw[i] < 0x80 {
