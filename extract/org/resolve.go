@@ -136,29 +136,17 @@ func (l *Linker) placeFilter(toks []token, p *pending) []target {
 	}
 	var out []target
 	for _, c := range p.cands {
-		var places map[string]bool
+		// A site is located by its own places or its trust's.
+		var sitePlaces map[string]bool
 		if c.site >= 0 {
-			places = l.sitePlaces[c.site]
-		} else {
-			places = l.orgPlaces[c.orgID]
+			sitePlaces = l.sitePlaces[c.site]
 		}
-		hit := false
+		orgPlaces := l.orgPlaces[c.orgID]
 		for g := range grams {
-			if places[g] {
-				hit = true
+			if sitePlaces[g] || orgPlaces[g] {
+				out = append(out, c)
 				break
 			}
-		}
-		if !hit && c.site >= 0 {
-			for g := range grams {
-				if l.orgPlaces[c.orgID][g] {
-					hit = true
-					break
-				}
-			}
-		}
-		if hit {
-			out = append(out, c)
 		}
 	}
 	return out
