@@ -59,6 +59,16 @@ type Stats struct {
 	Started  time.Time
 }
 
+// Rate returns the seconds since the run started and the inputs handled
+// per second.
+func (s Stats) Rate() (secs, perSecond float64) {
+	secs = time.Since(s.Started).Seconds()
+	if secs > 0 {
+		perSecond = float64(s.Inputs) / secs
+	}
+	return secs, perSecond
+}
+
 // result is one input's outcome, carried from a worker to the writer.
 type result struct {
 	seq     int

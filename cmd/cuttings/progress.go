@@ -51,11 +51,7 @@ func (p *progress) update(st pipeline.Stats) {
 }
 
 func (p *progress) show(st pipeline.Stats) {
-	secs := time.Since(st.Started).Seconds()
-	rate := 0.0
-	if secs > 0 {
-		rate = float64(st.Inputs) / secs
-	}
+	_, rate := st.Rate()
 	eta := ""
 	// The total counts files; inputs count articles, so an ETA is shown only
 	// while articles have not outrun files (no archives or JSON Lines).

@@ -170,11 +170,7 @@ func (s *session) process(ctx context.Context, e *env, f *runFlags, name string,
 }
 
 func summary(w io.Writer, name string, st pipeline.Stats, s *session) {
-	secs := time.Since(st.Started).Seconds()
-	rate := 0.0
-	if secs > 0 {
-		rate = float64(st.Inputs) / secs
-	}
+	secs, rate := st.Rate()
 	fmt.Fprintf(w, "%s %s: %d inputs, %d records, %d skipped as already stored, %d failed in %.1fs (%.0f/s)",
 		programName, name, st.Inputs, st.Records, st.Skipped, st.Failures, secs, rate)
 	if s.store != nil {
