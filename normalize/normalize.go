@@ -10,8 +10,9 @@ import (
 	"github.com/cuttings/cuttings/extract/org"
 )
 
-// Normalize reconciles an extracted article into a Record. Claims are left
-// to the claim package, which reads the finished record.
+// Normalize reconciles an extracted article into a Record. a.Doc must be
+// set, as extract.Extractor.Extract always sets it. Claims are left to the
+// claim package, which reads the finished record.
 func Normalize(a *extract.Article) Record {
 	doc := a.Doc
 	rec := Record{
