@@ -134,12 +134,12 @@ func wanted(path string) bool {
 	if strings.HasSuffix(p, ".meta.json") {
 		return false
 	}
-	for _, ext := range []string{".html", ".htm", ".html.gz", ".htm.gz", ".txt", ".jsonl", ".warc", ".warc.gz"} {
+	for _, ext := range []string{".html", ".htm", ".html.gz", ".htm.gz", ".txt", ".jsonl"} {
 		if strings.HasSuffix(p, ext) {
 			return true
 		}
 	}
-	return false
+	return IsArchive(p)
 }
 
 func (f *Files) maxBytes() int64 {
