@@ -76,14 +76,14 @@ func (e *Extractor) Extract(doc *fetch.Document) (*Article, error) {
 		Authors: doc.Meta.Authors, Modified: res.Modified, Language: res.Language,
 		Warnings: append([]string(nil), res.Warnings...),
 	}
+	if strings.TrimSpace(a.Text) == "" && doc.Format != fetch.FormatHTML {
+		return nil, ErrNoText
+	}
 	if len(a.Authors) == 0 {
 		a.Authors = res.Authors
 	}
 	if a.Language == "" {
 		a.Language = detectLanguage(a.Text)
-	}
-	if strings.TrimSpace(a.Text) == "" && doc.Format != fetch.FormatHTML {
-		return nil, ErrNoText
 	}
 	e.date(a, doc.Meta.Published, res.Published)
 	e.mine(a)
