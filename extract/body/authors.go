@@ -61,7 +61,7 @@ func pickAuthors(doc *goquery.Document, tags metaTags, ld linkedData) []string {
 }
 
 var (
-	byPrefix = regexp.MustCompile(`(?i)^(?:(?:written|words|reported|posted|photos?|story|analysis|opinion|commentary|review|interview)\s+)?by[:\s]+|^(?:текст|фото|автор)[:\s]+`)
+	byPrefix = regexp.MustCompile(`(?i)^(?:(?:(?:written|words|reported|posted|photos?|story|analysis|opinion|commentary|review|interview)\s+)?by|текст|фото|автор)[:\s]+`)
 	// sentenceStop splits "Name Surname. Agency Name" but not "Sarah E. Smith".
 	sentenceStop = regexp.MustCompile(`(\p{Ll}{2,})\.\s+`)
 	// credentials are post-nominal letters and single words that are not names.

@@ -11,7 +11,7 @@ import (
 
 var (
 	// promoLine starts an in-body promotion of other articles.
-	promoLine = regexp.MustCompile(`^(?:READ MORE|SEE MORE|READ ALSO|ALSO READ|DON'T MISS|DON’T MISS|MORE ON THIS STORY)\b[:\s]|^(?:MORE|RELATED|WATCH|LISTEN|PICTURED|RECOMMENDED|LATEST)\s*:|^(?:Read more|See more|Read also|Also read|Related|More on this|Don't miss|Don’t miss)\s*:`)
+	promoLine = regexp.MustCompile(`^(?:(?:READ MORE|SEE MORE|READ ALSO|ALSO READ|DON'T MISS|DON’T MISS|MORE ON THIS STORY)\b[:\s]|(?:MORE|RELATED|WATCH|LISTEN|PICTURED|RECOMMENDED|LATEST)\s*:|(?:Read more|See more|Read also|Also read|Related|More on this|Don't miss|Don’t miss)\s*:)`)
 	// tailMarker introduces the lists of other articles after a body.
 	tailMarker = regexp.MustCompile(`(?i)^(?:you may also like|you might also like|more from|related (?:stories|articles|coverage|content|posts?)|recommended(?: for you| stories)?|most (?:read|popular)|trending(?: now)?|more stories|read next)\b[.…:!]*$`)
 	// shortcode is a WordPress shortcode left in the text.
@@ -174,6 +174,6 @@ func isFurniture(s string, authors []string) bool {
 }
 
 var (
-	datelineRE     = regexp.MustCompile(`(?i)^(published|updated|last updated|posted|first published)\b|^(mon|tue|wed|thu|fri|sat|sun)[a-z]*,? \d{1,2} [a-z]+ \d{4}|^\d{1,2} (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{4}|^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4}`)
+	datelineRE     = regexp.MustCompile(`(?i)^(?:(?:published|updated|last updated|posted|first published)\b|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,? \d{1,2} [a-z]+ \d{4}|\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4})`)
 	furnitureWords = regexp.MustCompile(`(?i)^(my account|log ?in|log ?out|sign ?in|sign ?out|register|subscribe|share|share this|comments?|menu|search|close|advertisement|image caption|media caption|getty images|listen|print|email)$`)
 )

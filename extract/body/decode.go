@@ -2,13 +2,14 @@ package body
 
 import (
 	"bytes"
-	"compress/gzip"
+	"encoding/binary"
 	"fmt"
 	"io"
 	"regexp"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/klauspost/compress/gzip"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/charset"
 	"golang.org/x/text/encoding"
@@ -178,6 +179,11 @@ func declaredEncoding(raw []byte, enc encoding.Encoding, name string, valid, inv
 // non-zero, and is valid UTF-8 when invalid is zero.
 func utf8Counts(raw []byte) (valid, invalid int) {
 	for i := 0; i < len(raw); {
+		// Pages are mostly ASCII: step over eight such bytes at a time.
+		if i+8 <= len(raw) && binary.LittleEndian.Uint64(raw[i:])&0x8080808080808080 == 0 {
+			i += 8
+			continue
+		}
 		if raw[i] < 0x80 {
 			i++
 			continue

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/PuerkitoBio/goquery"
+	"github.com/markusmobius/go-htmldate"
 	"github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
 )
@@ -28,7 +29,7 @@ func Extract(raw []byte, opt Options) (*Result, error) {
 	if d.guessed {
 		res.Warnings = append(res.Warnings, WarnCharsetGuessed)
 	}
-	doc, flattened, err := parseHTML(d.text)
+	doc, flattened, err := parseHTML(emptyCode(d.text))
 	if err != nil {
 		return nil, err
 	}
@@ -41,6 +42,11 @@ func Extract(raw []byte, opt Options) (*Result, error) {
 	pm := readMetadata(doc, opt.URL)
 	pruneBoilerplate(doc)
 	topts := trafilatura.Options{ExcludeComments: true}
+	if pm.published != "" {
+		// The page declares its date, which wins over go-htmldate's
+		// search (see fillMetadata): skip the search.
+		topts.HtmlDateOverride = &htmldate.Result{}
+	}
 	if u, err := nurl.ParseRequestURI(firstNonEmpty(opt.URL, pm.canonical)); err == nil {
 		topts.OriginalURL = u
 	}

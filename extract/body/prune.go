@@ -41,13 +41,22 @@ func pruneBoilerplate(doc *html.Node) {
 	textLen := map[*html.Node]int{}
 	total := paragraphTextLen(doc, textLen, false)
 	var remove []*html.Node
+	names := map[string]bool{}
+	named := func(v string) bool {
+		b, ok := names[v]
+		if !ok {
+			b = boilerName(v)
+			names[v] = b
+		}
+		return b
+	}
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			if c.Type != html.ElementNode {
 				continue
 			}
-			if isBoilerplate(c) && (total == 0 || textLen[c]*10 < total*4) {
+			if isBoilerplateNamed(c, named) && (total == 0 || textLen[c]*10 < total*4) {
 				remove = append(remove, c)
 				continue
 			}
@@ -87,7 +96,12 @@ func paragraphTextLen(n *html.Node, lens map[*html.Node]int, inP bool) int {
 
 // isBoilerplate reports whether an element is hidden or named as
 // boilerplate.
-func isBoilerplate(n *html.Node) bool {
+func isBoilerplate(n *html.Node) bool { return isBoilerplateNamed(n, boilerName) }
+
+// isBoilerplateNamed is isBoilerplate with named deciding class and id
+// values (pruneBoilerplate passes a cached boilerName: a page repeats the
+// same few class names on hundreds of elements).
+func isBoilerplateNamed(n *html.Node, named func(string) bool) bool {
 	switch n.DataAtom {
 	case atom.Html, atom.Body, atom.Head, atom.Main, atom.Article:
 		return false
@@ -108,32 +122,40 @@ func isBoilerplate(n *html.Node) bool {
 				return true
 			}
 		case "class", "id":
-			v := strings.ToLower(a.Val)
-			toks := strings.Fields(v)
-			for _, tok := range toks {
-				if tok == "d-none" && shownAtSomeWidth(toks) {
-					continue
-				}
-				if boilerTokens[tok] {
-					return true
-				}
-				for _, p := range boilerPrefixes {
-					if strings.HasPrefix(tok, p) {
-						return true
-					}
-				}
+			if named(a.Val) {
+				return true
 			}
-			if strings.Contains(v, "embed") {
-				// Embedded posts (tweets and the like) quoted in the story.
-				continue
+		}
+	}
+	return false
+}
+
+// boilerName reports whether a class or id value names boilerplate.
+func boilerName(val string) bool {
+	v := strings.ToLower(val)
+	toks := strings.Fields(v)
+	for _, tok := range toks {
+		if tok == "d-none" && shownAtSomeWidth(toks) {
+			continue
+		}
+		if boilerTokens[tok] {
+			return true
+		}
+		for _, p := range boilerPrefixes {
+			if strings.HasPrefix(tok, p) {
+				return true
 			}
-			// "commentary" is an opinion piece, not reader comments.
-			v = strings.ReplaceAll(v, "commentary", "")
-			for _, p := range boilerParts {
-				if strings.Contains(v, p) {
-					return true
-				}
-			}
+		}
+	}
+	if strings.Contains(v, "embed") {
+		// Embedded posts (tweets and the like) quoted in the story.
+		return false
+	}
+	// "commentary" is an opinion piece, not reader comments.
+	v = strings.ReplaceAll(v, "commentary", "")
+	for _, p := range boilerParts {
+		if strings.Contains(v, p) {
+			return true
 		}
 	}
 	return false

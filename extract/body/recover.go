@@ -189,9 +189,15 @@ func textRunes(n *html.Node, inLink bool) (total, linked int) {
 // compactKey is s lower-cased with only its letters and digits kept.
 func compactKey(s string) string {
 	var sb strings.Builder
-	for _, r := range strings.ToLower(s) {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			sb.WriteRune(r)
+	sb.Grow(len(s))
+	for _, r := range s {
+		switch {
+		case 'a' <= r && r <= 'z', '0' <= r && r <= '9':
+			sb.WriteByte(byte(r))
+		case 'A' <= r && r <= 'Z':
+			sb.WriteByte(byte(r - 'A' + 'a'))
+		case r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			sb.WriteRune(unicode.ToLower(r))
 		}
 	}
 	return sb.String()
