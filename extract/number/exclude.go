@@ -4,7 +4,6 @@ import (
 	"regexp"
 	"sort"
 	"strings"
-	"unicode/utf8"
 )
 
 // span is a byte range of the text, end exclusive.
@@ -24,7 +23,7 @@ var datePatterns = []*regexp.Regexp{
 	regexp.MustCompile(`\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b`),
 	regexp.MustCompile(`\b\d{4}-\d{1,2}-\d{1,2}\b`),
 	regexp.MustCompile(`\b\d{1,4}/\d{1,4}\b`),
-	regexp.MustCompile(`(?i)\b\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)`),
+	regexp.MustCompile(`(?i)\b\d{1,2}(?:[.:]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)|\s*(?:(?:am|pm)\b|a\.m\.|p\.m\.))`),
 	regexp.MustCompile(`\b\d{1,2}:\d{2}(?::\d{2})?\b`),
 	regexp.MustCompile(`(?i)\b\d{1,2}\s*o['’]clock`),
 	regexp.MustCompile(`\b\d{4}\s*(?:GMT|BST|UTC|hrs)\b`),
@@ -32,7 +31,8 @@ var datePatterns = []*regexp.Regexp{
 
 // dateSpans returns the spans of dates and times in text, sorted. Each
 // pattern runs only where its anchor occurs: month patterns in a window
-// around a month name, the others when their symbol or word is present.
+// around a month name, the others in windows around their separator or
+// word.
 func dateSpans(text string, toks []token) []span {
 	var out []span
 	add := func(re *regexp.Regexp, base int, s string) {
@@ -41,79 +41,116 @@ func dateSpans(text string, toks []token) []span {
 		}
 	}
 	// Month patterns, in windows around capitalised month names.
-	const reach = 48
-	lo, hi := -1, -1
-	flush := func() {
-		if lo < 0 {
-			return
+	month := newWindows(text, monthReach)
+	for _, t := range toks {
+		if t.kind == tWord && months[t.lower] && isCapitalised(t.s) {
+			month.add(t.start, t.end)
 		}
-		add(datePatterns[0], lo, text[lo:hi])
-		add(datePatterns[1], lo, text[lo:hi])
-		lo, hi = -1, -1
 	}
-	var am, clock bool
+	// The numeric patterns, in windows around the separators and words
+	// they need: run over a whole article they cost more than the rest
+	// of Find.
+	slashDot, slash, dash, colon := newWindows(text, numericReach), newWindows(text, numericReach), newWindows(text, numericReach), newWindows(text, numericReach)
+	for i := 0; i+2 < len(text); i++ {
+		if !isDigit(text[i]) || !isDigit(text[i+2]) {
+			continue
+		}
+		switch text[i+1] {
+		case '/':
+			slashDot.add(i+1, i+2)
+			slash.add(i+1, i+2)
+		case '.':
+			slashDot.add(i+1, i+2)
+		case '-':
+			dash.add(i+1, i+2)
+		case ':':
+			colon.add(i+1, i+2)
+		}
+	}
+	// "5pm", "10:35 PM", "9 a.m.": an a or p, then m or a dot, after a
+	// digit and any spaces.
+	meridiem := newWindows(text, numericReach)
+	for i := 1; i+1 < len(text); i++ {
+		if c := text[i] | 0x20; c != 'a' && c != 'p' {
+			continue
+		}
+		if c := text[i+1]; c != 'm' && c != 'M' && c != '.' {
+			continue
+		}
+		j := i - 1
+		for j > 0 && strings.IndexByte(" \t\n\f\r", text[j]) >= 0 {
+			j--
+		}
+		if isDigit(text[j]) {
+			meridiem.add(i, i+1)
+		}
+	}
+	clock := newWindows(text, numericReach)
 	for _, t := range toks {
 		if t.kind != tWord {
 			continue
 		}
 		switch t.lower {
-		case "am", "pm":
-			am = true
 		case "o'clock", "gmt", "bst", "utc", "hrs":
-			clock = true
-		}
-		if !months[t.lower] || !isCapitalised(t.s) {
-			continue
-		}
-		a, b := max(0, t.start-reach), min(len(text), t.end+reach)
-		for a > 0 && !utf8.RuneStart(text[a]) {
-			a--
-		}
-		for b < len(text) && !utf8.RuneStart(text[b]) {
-			b++
-		}
-		if lo >= 0 && a <= hi {
-			hi = max(hi, b)
-			continue
-		}
-		flush()
-		lo, hi = a, b
-	}
-	flush()
-	var slash, dot, dash bool
-	for i := 0; i+2 < len(text); i++ {
-		if isDigit(text[i]) && isDigit(text[i+2]) {
-			switch text[i+1] {
-			case '/':
-				slash = true
-			case '.':
-				dot = true
-			case '-':
-				dash = true
-			}
+			clock.add(t.start, t.end)
 		}
 	}
-	if slash || dot {
-		add(datePatterns[2], 0, text)
-	}
-	if dash {
-		add(datePatterns[3], 0, text)
-	}
-	if slash {
-		add(datePatterns[4], 0, text)
-	}
-	if am || strings.Contains(text, "a.m.") || strings.Contains(text, "p.m.") {
-		add(datePatterns[5], 0, text)
-	}
-	if strings.IndexByte(text, ':') >= 0 {
-		add(datePatterns[6], 0, text)
-	}
-	if clock {
-		add(datePatterns[7], 0, text)
-		add(datePatterns[8], 0, text)
+	for _, w := range []struct {
+		re   *regexp.Regexp
+		wins *windows
+	}{
+		{datePatterns[0], month}, {datePatterns[1], month},
+		{datePatterns[2], slashDot}, {datePatterns[3], dash}, {datePatterns[4], slash},
+		{datePatterns[5], meridiem}, {datePatterns[6], colon}, {datePatterns[7], clock}, {datePatterns[8], clock},
+	} {
+		for _, sp := range w.wins.spans {
+			add(w.re, sp.start, text[sp.start:sp.end])
+		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].start < out[j].start })
 	return out
+}
+
+// windows are the stretches of a text around trigger words, added in
+// order: each reaches reach bytes either side of its word, is widened to
+// whole words (so that \b matches in a window as in the text) and merged
+// with the one before where they overlap.
+type windows struct {
+	text  string
+	reach int
+	spans []span
+}
+
+// How far windows reach: past any month pattern from its month name ("19,
+// 20 and 23 September 2023"), and past any numeric pattern from its
+// separator or word.
+const (
+	monthReach   = 48
+	numericReach = 24
+)
+
+func newWindows(text string, reach int) *windows { return &windows{text: text, reach: reach} }
+
+// add opens a window around the trigger text[from:to].
+func (w *windows) add(from, to int) {
+	a, b := max(0, from-w.reach), min(len(w.text), to+w.reach)
+	for a > 0 && isWordByte(w.text[a-1]) {
+		a--
+	}
+	for b < len(w.text) && isWordByte(w.text[b]) {
+		b++
+	}
+	if n := len(w.spans); n > 0 && a <= w.spans[n-1].end {
+		w.spans[n-1].end = max(w.spans[n-1].end, b)
+		return
+	}
+	w.spans = append(w.spans, span{a, b})
+}
+
+// isWordByte reports bytes that a window must not cut beside: ASCII word
+// characters, and any byte of a multi-byte rune.
+func isWordByte(c byte) bool {
+	return c >= 0x80 || c == '_' || isDigit(c) || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
 }
 
 func inSpans(spans []span, pos int) bool {

@@ -13,7 +13,7 @@ var futureWords = map[string]bool{
 	"ahead": true, "planning": true, "plans": true, "intends": true, "threatening": true,
 	"threatens": true, "should": true, "must": true,
 	// The present of scheduled events ("leaves office on Jan. 20",
-	// "the term begins next Monday and ends in June").
+	// "the course starts next Monday and finishes in June").
 	"begins": true, "ends": true, "starts": true, "opens": true, "closes": true, "expires": true,
 	"leaves": true, "resumes": true, "runs": true, "arrives": true, "returns": true, "kicks": true,
 }

@@ -26,9 +26,9 @@ func TestLeanAt(t *testing.T) {
 		{name: "weak modal after the date does not count", text: "[Monday's] debate might not move mountains.", want: LeanNearest},
 		{name: "parenthesis is its own clause", text: "A service that will cover emergencies (similar to [Christmas Day] cover).", want: LeanNearest},
 		{name: "abbreviation is not a sentence end", text: "In [January], Gov. Smith will sign it.", want: LeanFuture},
-		{name: "scheduled present", text: "The term begins next Monday and ends in [June].", want: LeanFuture},
-		{name: "a later clause does not decide", text: "The measure, due to remain in place until [30 April], comes after officials warned.", want: LeanNearest},
-		{name: "past plan", text: "Two officers were due to appear in court in [May].", want: LeanNearest},
+		{name: "scheduled present", text: "The course starts next Monday and finishes in [June].", want: LeanFuture},
+		{name: "a later clause does not decide", text: "The ban, due to stay in force until [30 April], comes after inspectors complained.", want: LeanNearest},
+		{name: "past plan", text: "Both managers were due to appear at the tribunal in [May].", want: LeanNearest},
 		{name: "no cue", text: "Figures for [November] are here.", want: LeanNearest},
 	}
 	for _, tt := range tests {

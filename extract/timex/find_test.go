@@ -152,7 +152,7 @@ func TestFind(t *testing.T) {
 			want: []want{{"Tuesday, 12 January 2016", "2016-01-12", "2016-01-12", "day", "date"}}},
 		{name: "month of last year", text: "Travellers were stranded in October last year.",
 			want: []want{{"October last year", "2022-10-01", "2022-10-31", "month", "relative"}}},
-		{name: "day of last year", text: "We started this journey on June 16th of last year.",
+		{name: "day of last year", text: "We opened the shop on June 16th of last year.",
 			want: []want{{"June 16th of last year", "2022-06-16", "2022-06-16", "day", "relative"}}},
 		{name: "compound number before ago", text: "Seventy-four years ago a battle was fought here.", want: nil},
 		{name: "Today inside a name", text: "He spoke to Russia Today and to Trending Today USA.", want: nil},
