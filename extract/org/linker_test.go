@@ -119,7 +119,7 @@ func TestFind(t *testing.T) {
 		{name: "component of a trust name", text: "An elderly woman leaves The Royal Liverpool Hospital through the picket.", published: "2016-01-12",
 			span: "Royal Liverpool Hospital", code: "RQ6", succ: "REM"},
 		{name: "place inside a longer name", text: "Covid-19 patients were admitted to New York hospitals.", published: "2020-04-01"},
-		{name: "island, not the trust", text: "Osborne, the Queen's seaside home on the Isle of Wight.", published: "2020-04-01"},
+		{name: "island, not the trust", text: "Ryde, a ferry town on the Isle of Wight.", published: "2020-04-01"},
 		{name: "island trust", text: "The Isle of Wight NHS Trust said beds were full.", published: "2020-04-01",
 			span: "Isle of Wight NHS Trust", code: "R1F"},
 		{name: "hospital by its own word", text: "Pickets gathered at Addenbrooke's on Tuesday.", published: "2023-01-10",

@@ -47,11 +47,11 @@ func (d *doc) isCue(pi, ti int) (string, bool) {
 			return "", false
 		}
 		return "according to", true
-	case "pointed":
+	case "pointed", "points", "point":
 		if next(1) != "out" {
 			return "", false
 		}
-		return "pointed out", true
+		return t.lower + " out", true
 	case "went":
 		if next(1) != "on" {
 			return "", false
@@ -78,8 +78,12 @@ func (d *doc) isCue(pi, ti int) (string, bool) {
 			return "", false
 		}
 		return "summed up", true
-	case "offered", "advised", "instructed", "pressed", "presses", "cracked", "started", "began", "reacted":
-		// only right before a quote or colon
+	case "offered", "advised", "instructed", "pressed", "presses", "cracked", "started", "began", "reacted", "barked":
+		// only right before a quote or colon, or right after one
+		// ("…?” reacted Hale)
+		if ti > 0 && !toks[ti-1].word && markKind(firstRune(d.tokText(toks[ti-1]))) != 0 && d.inQ[pi][ti-1] {
+			return t.lower, true
+		}
 		if ti+1 < len(toks) && !toks[ti+1].word {
 			s := d.tokText(toks[ti+1])
 			if s == ":" || s == "," || s == "." || markKind(firstRune(s)) != 0 {
@@ -102,7 +106,7 @@ func (d *doc) isCue(pi, ti int) (string, bool) {
 		}
 		return "", false
 	case "called", "calls", "calling", "dubbed", "labelled", "labeled", "branded":
-		// "called National Nurses United “one of the sponsors ...”": a
+		// "called the Nurses Alliance “one of the backers ...”": a
 		// quote mark within a few words
 		for k := ti + 1; k < len(toks) && k <= ti+6; k++ {
 			if !toks[k].word {
@@ -120,6 +124,11 @@ func (d *doc) isCue(pi, ti int) (string, bool) {
 		if ti > 0 && toks[ti-1].word {
 			switch toks[ti-1].lower {
 			case "be", "been", "being", "was", "were", "is", "are", "get", "got":
+				// "Hale was asked by moderator Ann Ross": the agent
+				// speaks
+				if next(1) == "by" {
+					return t.lower + " by", true
+				}
 				return "", false
 			}
 		}
@@ -165,6 +174,11 @@ func (d *doc) mentionSpeaker(mi int) speaker {
 // person named before it outside quotes, not used attributively ("the
 // Clinton campaign").
 func (d *doc) resolvePronoun(pos int, pronoun string) speaker {
+	return d.resolvePronounSkip(pos, pronoun, nil)
+}
+
+// resolvePronounSkip is resolvePronoun passing over the people in skip.
+func (d *doc) resolvePronounSkip(pos int, pronoun string, skip map[int]bool) speaker {
 	var want byte
 	switch pronoun {
 	case "he", "his", "him":
@@ -173,6 +187,10 @@ func (d *doc) resolvePronoun(pos int, pronoun string) speaker {
 		want = 'f'
 	}
 	fallback, fallbackSubj, objFallback := -1, false, -1
+	// possCand is a possessive name ("Ross’s courage") of the right
+	// gender: a name earlier in its paragraph comes first ("Hale says
+	// she admired Ross’s courage through what she calls ...")
+	possCand, possAt := -1, -1
 	for i := len(d.mentions) - 1; i >= 0; i-- {
 		m := &d.mentions[i]
 		if m.start >= pos || m.inQuote {
@@ -181,7 +199,7 @@ func (d *doc) resolvePronoun(pos int, pronoun string) speaker {
 		if m.kind != kindPerson && !(m.kind == kindSingle && m.person >= 0) {
 			continue
 		}
-		if m.person < 0 {
+		if m.person < 0 || skip[m.person] {
 			continue
 		}
 		if d.attributive(i) {
@@ -199,6 +217,15 @@ func (d *doc) resolvePronoun(pos int, pronoun string) speaker {
 		if g != 0 && want != 0 && g != want {
 			continue
 		}
+		if g == 0 && want != 0 && !m.poss && d.paraAt(m.start) == d.paraAt(pos) && fallback < 0 {
+			// a name of unknown gender that is the subject of a clause in
+			// the pronoun's paragraph ("Ross said on the radio ... He
+			// writes that"): nearer than anyone of known gender
+			if mp := d.paraAt(m.start); m.sentStart || d.verbFollows(mp, m.tokLast) {
+				d.people[m.person].speaker = true
+				return speaker{name: d.people[m.person].name, person: m.person, known: true}
+			}
+		}
 		if g == 0 && want != 0 {
 			// a name of unknown gender: take it only if no one of the
 			// right gender was named shortly before; prefer a subject
@@ -211,8 +238,29 @@ func (d *doc) resolvePronoun(pos int, pronoun string) speaker {
 		if fallback >= 0 && pos-m.start > 1500 {
 			break
 		}
-		d.people[m.person].speaker = true
-		return speaker{name: d.people[m.person].name, person: m.person, known: true}
+		if m.poss && possCand < 0 && g != 0 {
+			possCand, possAt = m.person, m.start
+			continue
+		}
+		idx := m.person
+		if possCand >= 0 && idx != possCand && d.paraAt(m.start) != d.paraAt(possAt) {
+			idx = possCand
+		}
+		if mp := d.paraAt(m.start); idx == m.person && !m.sentStart && want != 0 && mp >= 0 && !d.verbFollows(mp, m.tokLast) {
+			// "Ross criticised Hale, calling him ..., whom he described":
+			// the subject opening the sentence before an object in it
+			// (a name that is a subject itself, "said Hale was right
+			// when he said", stays)
+			if si, ok := d.sentenceSubject(i, want); ok && !skip[si] {
+				idx = si
+			}
+		}
+		d.people[idx].speaker = true
+		return speaker{name: d.people[idx].name, person: idx, known: true}
+	}
+	if possCand >= 0 {
+		d.people[possCand].speaker = true
+		return speaker{name: d.people[possCand].name, person: possCand, known: true}
 	}
 	if fallback < 0 && objFallback >= 0 {
 		if g := d.genderOfPerson(objFallback); g == 0 || want == 0 || g == want {
@@ -224,6 +272,190 @@ func (d *doc) resolvePronoun(pos int, pronoun string) speaker {
 		return speaker{name: d.people[fallback].name, person: fallback, known: true}
 	}
 	return speaker{person: -1, known: true}
+}
+
+// sentenceSubject finds the person of gender want (or unknown gender)
+// named first in the sentence of mention i, when that name opens the
+// sentence and is not possessive.
+func (d *doc) sentenceSubject(i int, want byte) (int, bool) {
+	m := d.mentions[i]
+	pi := d.paraAt(m.start)
+	if pi < 0 {
+		return -1, false
+	}
+	for j := i - 1; j >= 0; j-- {
+		o := &d.mentions[j]
+		if o.start < d.paras[pi].Start || !d.sameSentence(o.end, m.start) {
+			return -1, false
+		}
+		if !o.sentStart {
+			continue
+		}
+		if o.person < 0 || o.poss || o.inQuote || (o.kind != kindPerson && o.kind != kindSingle) {
+			return -1, false
+		}
+		if g := d.genderOfPerson(o.person); g != 0 && g != want {
+			return -1, false
+		}
+		return o.person, true
+	}
+	return -1, false
+}
+
+// sameSentence reports whether byte positions a <= b lie in one sentence
+// of one paragraph.
+func (d *doc) sameSentence(a, b int) bool {
+	pi := d.paraAt(a)
+	if pi < 0 || pi != d.paraAt(b) {
+		return false
+	}
+	for k, t := range d.toks[pi] {
+		if t.start >= b {
+			break
+		}
+		if t.start >= a && !d.inQ[pi][k] && d.sentEnd(pi, k) {
+			return false
+		}
+	}
+	return true
+}
+
+// resolveRole finds who a description such as "the Kent MP"
+// (tokens a..b-1 of paragraph pi) stands for, among the people named
+// outside quotes in the last few thousand bytes: the one whose titles
+// share most words with the description ("Kent MP Ann Hale"), the
+// latest named on a tie; when no titles match, the person a pronoun there
+// would stand for.
+func (d *doc) resolveRole(pi, a, b int) speaker {
+	toks := d.toks[pi]
+	pos := toks[a].start
+	desc := map[string]bool{}
+	for k := a; k < b; k++ {
+		if w := toks[k].lower; toks[k].word && !determiners[w] && !titleSmallWords[w] && !partyWords[w] && w != "former" {
+			desc[titleWord(w)] = true
+		}
+	}
+	descRole := false
+	for w := range desc {
+		if roleNouns[w] {
+			descRole = true
+		}
+	}
+	latest := map[int]int{}
+	for i := range d.mentions {
+		m := &d.mentions[i]
+		if m.start >= pos {
+			break
+		}
+		if m.person < 0 || m.inQuote || (m.kind != kindPerson && m.kind != kindSingle) || d.attributive(i) {
+			continue
+		}
+		latest[m.person] = m.start
+	}
+	best, bestScore, bestAt := -1, 0, -1
+	// people whose titles name another role ("Mayor Tom Ross" for
+	// "the leadership candidate")
+	conflict := map[int]bool{}
+	for p, at := range latest {
+		if pos-at > 3000 {
+			continue
+		}
+		score, other := 0, false
+		for _, t := range d.people[p].titles {
+			for _, w := range nameWords(t) {
+				w = titleWord(w)
+				if desc[w] {
+					score++
+				} else if offices[w] {
+					other = true
+				}
+			}
+		}
+		if score == 0 && other && descRole {
+			conflict[p] = true
+		}
+		if score > 0 && (score > bestScore || (score == bestScore && at > bestAt)) {
+			best, bestScore, bestAt = p, score, at
+		}
+	}
+	if best < 0 {
+		// no title matches: a person opening a sentence earlier in the
+		// paragraph ("Hale warned ... “...,” the Kent MP said"),
+		// else the person quoted last, when quoted in the last few
+		// paragraphs ("Ross said ... the Devon MP
+		// acknowledged"), else whom a pronoun would stand for
+		for i := len(d.mentions) - 1; i >= 0; i-- {
+			m := &d.mentions[i]
+			if m.start >= pos {
+				continue
+			}
+			if m.start < d.paras[pi].Start {
+				break
+			}
+			if m.sentStart && !m.inQuote && !m.poss && m.person >= 0 && !conflict[m.person] && (m.kind == kindPerson || m.kind == kindSingle) {
+				d.people[m.person].speaker = true
+				return speaker{name: d.people[m.person].name, person: m.person, known: true}
+			}
+		}
+		for i := len(d.quotes) - 1; i >= 0; i-- {
+			q := d.quotes[i]
+			if q.para < pi-3 {
+				break
+			}
+			if p := q.sp.person; p >= 0 && !conflict[p] {
+				if _, ok := latest[p]; ok {
+					d.people[p].speaker = true
+					return speaker{name: d.people[p].name, person: p, known: true}
+				}
+			}
+		}
+		return d.resolvePronounSkip(pos, "", conflict)
+	}
+	d.people[best].speaker = true
+	return speaker{name: d.people[best].name, person: best, known: true}
+}
+
+// offices are titles one holds in place of another: "Mayor Bill de
+// Blasio" is not "the presidential candidate".
+var offices = set("mayor", "governor", "senator", "president", "secretary", "minister", "chairman", "chairwoman",
+	"congressman", "congresswoman", "spokesman", "spokeswoman", "representative", "speaker", "judge", "justice")
+
+// partyWords are shared by too many people to pick one out.
+var partyWords = set("republican", "democrat", "democratic", "gop", "independent", "libertarian", "conservative",
+	"liberal", "progressive", "presidential", "presumptive", "likely")
+
+// nounPhraseEnd returns the end of the noun phrase starting at token a
+// ("the Republican presidential candidate"), before b: the first token
+// that is no word, a verb or a preposition.
+func (d *doc) nounPhraseEnd(pi, a, b int) int {
+	toks := d.toks[pi]
+	k := a + 1
+	for k < b && k < a+7 {
+		t := toks[k]
+		if !t.word || d.inQ[pi][k] || auxSkip[t.lower] || speechCues[t.lower] || prepositions[t.lower] || whWords[t.lower] ||
+			t.lower == "and" || t.lower == "who" || (!t.cap && strings.HasSuffix(t.lower, "ed")) {
+			break
+		}
+		k++
+	}
+	return k
+}
+
+// titleWord spells out an abbreviated title ("sen." is "senator").
+func titleWord(w string) string {
+	switch strings.TrimSuffix(w, ".") {
+	case "sen":
+		return "senator"
+	case "gov":
+		return "governor"
+	case "rep":
+		return "representative"
+	case "pres":
+		return "president"
+	case "gen":
+		return "general"
+	}
+	return w
 }
 
 // attributive reports whether mention i is preceded by a determiner ("the
@@ -284,13 +516,17 @@ func orgKindMatches(kind, noun string) bool {
 // ("..., said Lily Collins"), else before it.
 func (d *doc) subjectOf(pi, lo, c, hi int) (speaker, bool) {
 	toks := d.toks[pi]
+	if c+1 < hi && toks[c+1].lower == "by" && c > 0 && toks[c-1].word && auxSkip[toks[c-1].lower] {
+		// a passive cue: the agent after "by"
+		return d.subjectAfter(pi, c, hi)
+	}
 	if strings.HasSuffix(toks[c].lower, "ing") && c > lo {
 		if !toks[c-1].word && d.tokText(toks[c-1]) == "," {
 			if sp, ok := d.participleSubject(pi, lo, c); ok {
 				return sp, true
 			}
-		} else if mi, ok := d.mentLastAt(pi, c-1); !ok || (d.mentions[mi].kind != kindPerson && d.mentions[mi].kind != kindSingle) {
-			// "Thiel wrote in a statement to Wired explaining": the
+		} else if mi, ok := d.mentLastAt(pi, c-1); !ok || (d.mentions[mi].kind != kindPerson && d.mentions[mi].kind != kindSingle) || (d.prepObject(pi, lo, d.mentions[mi].tokFirst) && d.prepWord(pi, d.mentions[mi].tokFirst) != "of") {
+			// "Thalen wrote in a letter to Harbour Weekly explaining": the
 			// earlier verb's subject ("footage of Trump saying" keeps Trump)
 			for k := c - 1; k >= lo; k-- {
 				if _, ok := d.isCue(pi, k); ok && !strings.HasSuffix(toks[k].lower, "ing") {
@@ -307,7 +543,7 @@ func (d *doc) subjectOf(pi, lo, c, hi int) (speaker, bool) {
 				k++
 			}
 			if k < hi {
-				if mi, ok := d.mentFirstAt(pi, k); ok && d.mentions[mi].kind != kindOther && invertingCues[toks[c].lower] && d.nameEndsClause(pi, d.mentions[mi].tokLast) {
+				if mi, ok := d.invertedName(pi, k, hi); ok && invertingCues[toks[c].lower] && d.nameEndsClause(pi, d.mentions[mi].tokLast) {
 					if sp, ok := d.subjectAfter(pi, c, hi); ok {
 						return sp, true
 					}
@@ -315,7 +551,42 @@ func (d *doc) subjectOf(pi, lo, c, hi int) (speaker, bool) {
 			}
 		}
 	}
-	return d.subjectBefore(pi, lo, c)
+	sp, ok := d.subjectBefore(pi, lo, c)
+	if !ok && c > 0 && !toks[c-1].word && d.tokText(toks[c-1]) == "," && invertingCues[toks[c].lower] {
+		// "..., aside from ..., said the agency's director, Ann Hale"
+		return d.subjectAfter(pi, c, hi)
+	}
+	return sp, ok
+}
+
+// invertedName finds the name that starts at token k after an inverted
+// cue, passing over an organisation and a lower-case role before a
+// person ("said Leeds University professor Tom Ross").
+func (d *doc) invertedName(pi, k, hi int) (int, bool) {
+	mi, ok := d.mentFirstAt(pi, k)
+	if !ok || d.mentions[mi].kind == kindOther && d.mentions[mi].tokFirst == d.mentions[mi].tokLast {
+		return -1, false
+	}
+	m := d.mentions[mi]
+	if m.kind == kindPerson || m.kind == kindSingle {
+		return mi, true
+	}
+	toks := d.toks[pi]
+	for x := m.tokLast + 1; x < hi && x <= m.tokLast+3; x++ {
+		if pm, ok := d.mentFirstAt(pi, x); ok {
+			if d.mentions[pm].kind == kindPerson && x > m.tokLast+1 {
+				return pm, true
+			}
+			break
+		}
+		if !toks[x].word || toks[x].cap || speechCues[toks[x].lower] || prepositions[toks[x].lower] || toks[x].lower == "who" {
+			break
+		}
+	}
+	if m.kind == kindOther {
+		return -1, false
+	}
+	return mi, true
 }
 
 // participleSubject: ", adding", ", noting" take the subject of the
@@ -335,6 +606,9 @@ func (d *doc) participleSubject(pi, lo, c int) (speaker, bool) {
 func (d *doc) subjectBefore(pi, lo, c int) (speaker, bool) {
 	toks := d.toks[pi]
 	j := c - 1
+	// punct is set when a comma or dash stands between the subject and
+	// the cue
+	punct := false
 	for j >= lo {
 		t := toks[j]
 		if !t.word {
@@ -351,12 +625,13 @@ func (d *doc) subjectBefore(pi, lo, c int) (speaker, bool) {
 				}
 			}
 			if s == "," || s == "—" || s == "–" {
+				punct = true
 				j--
 				continue
 			}
 			break
 		}
-		if auxSkip[t.lower] || partyState.MatchString(d.tokText(t)) {
+		if (auxSkip[t.lower] && !d.nameAt(pi, j)) || partyState.MatchString(d.tokText(t)) {
 			j--
 			continue
 		}
@@ -398,7 +673,10 @@ func (d *doc) subjectBefore(pi, lo, c int) (speaker, bool) {
 		}
 		m := d.mentions[mi]
 		prepObj := d.prepObject(pi, lo, m.tokFirst) && !strings.HasSuffix(toks[c].lower, "ing")
-		if !prepObj && !d.inRelative(pi, lo, m.tokFirst) {
+		// a name right before the verb is its subject even inside a
+		// clause ("so heated that Gov. Lena Pratt said"); across a comma
+		// it may belong to a relative clause ("Ames, who hired Pratt, said")
+		if !prepObj && !(punct && d.inRelative(pi, lo, m.tokFirst)) && !d.reportedSubject(pi, lo, m.tokFirst) {
 			if m.kind == kindPerson || m.kind == kindSingle {
 				return d.withApposition(d.mentionSpeaker(mi), pi, mi, c), true
 			}
@@ -419,7 +697,7 @@ func (d *doc) subjectBefore(pi, lo, c int) (speaker, bool) {
 		for k := j; k >= lo; k-- {
 			if mi, ok := d.mentLastAt(pi, k); ok && !d.inQ[pi][k] {
 				m := d.mentions[mi]
-				if (m.kind == kindPerson || m.kind == kindSingle) && !d.prepObject(pi, lo, m.tokFirst) && !d.attributive(mi) {
+				if (m.kind == kindPerson || m.kind == kindSingle) && !m.poss && !d.prepObject(pi, lo, m.tokFirst) && !d.attributive(mi) {
 					return d.mentionSpeaker(mi), true
 				}
 			}
@@ -445,6 +723,22 @@ func (d *doc) inRelative(pi, lo, k int) bool {
 		}
 	}
 	return false
+}
+
+// reportedSubject reports whether the name at token k is the subject of
+// speech reported by an earlier verb ("Kim said that Lee begged her"): the
+// quote then belongs to the outer speaker.
+func (d *doc) reportedSubject(pi, lo, k int) bool {
+	toks := d.toks[pi]
+	x := k - 1
+	if x >= lo && toks[x].word && toks[x].lower == "that" {
+		x--
+	}
+	if x < lo || !toks[x].word || d.inQ[pi][x] {
+		return false
+	}
+	_, ok := d.isCue(pi, x)
+	return ok
 }
 
 // segments splits toks[lo:hi] at commas outside quotes.
@@ -474,7 +768,8 @@ func (d *doc) segments(pi, lo, hi int) [][2]int {
 // operating officer at the trust, said"). personOnly asks only for people.
 func (d *doc) headSegment(pi, lo, c int, personOnly bool) (speaker, bool) {
 	toks := d.toks[pi]
-	for _, sg := range d.segments(pi, lo, c) {
+	segs := d.segments(pi, lo, c)
+	for si, sg := range segs {
 		a, b := sg[0], sg[1]
 		for a < b && !toks[a].word {
 			a++
@@ -486,12 +781,28 @@ func (d *doc) headSegment(pi, lo, c int, personOnly bool) (speaker, bool) {
 		for a < b && toks[a].word && conjunctions[toks[a].lower] {
 			a++
 		}
+		// a heading in capitals before a dash ("CONGRESS HAS INVESTIGATED
+		// HIM — Oz’s advice ...") is not the subject
+		a = d.skipHeading(pi, a, b)
 		if a >= b {
 			continue
 		}
 		first := toks[a]
-		if introWords[first.lower] || (strings.HasSuffix(first.lower, "ing") && !first.cap) || (strings.HasSuffix(first.lower, "ing") && first.cap && !d.startsMention(pi, a)) {
+		// "Though she called ...": a subordinate clause holding the verb
+		// has its own subject after the conjunction
+		if subordinators[first.lower] && si == len(segs)-1 && a+1 < b && toks[a+1].word {
+			if n := toks[a+1]; personPronouns[n.lower] || d.startsMention(pi, a+1) {
+				a++
+				first = toks[a]
+			}
+		}
+		if introWords[first.lower] || (strings.HasSuffix(first.lower, "ing") && !first.cap) || (strings.HasSuffix(first.lower, "ing") && first.cap && !d.startsMention(pi, a)) || d.timeAdverbial(pi, a, b) {
 			continue
+		}
+		if personPronouns[first.lower] && si == len(segs)-1 {
+			// "she called Wells Fargo’s behavior ...": the pronoun opens
+			// the clause of the verb
+			return d.resolvePronoun(first.start, first.lower), true
 		}
 		// the subject ends where a clause begins
 		for k := a + 1; k < b; k++ {
@@ -522,7 +833,15 @@ func (d *doc) headSegment(pi, lo, c int, personOnly bool) (speaker, bool) {
 		for len(persons) > 1 && d.mentions[persons[0]].poss {
 			persons = persons[1:]
 		}
-		// "Ryan’s campaign shrugged off Trump’s comments": an organisation
+		// "Hale’s Kent campaign director, Tom Ross, wrote": the name
+		// in apposition after the possessive's role
+		if len(persons) == 1 && d.mentions[persons[0]].poss && len(orgs) == 0 && si+1 < len(segs) {
+			na, nb := segs[si+1][0], segs[si+1][1]
+			if mi, ok := d.mentFirstAt(pi, na); ok && d.mentions[mi].tokLast == nb-1 && d.mentions[mi].kind == kindPerson {
+				return d.withApposition(d.mentionSpeaker(mi), pi, mi, c), true
+			}
+		}
+		// "Hale’s campaign brushed aside Ross’s remarks": an organisation
 		// opening the phrase is its head
 		allPoss := true
 		for _, mi := range persons {
@@ -535,7 +854,7 @@ func (d *doc) headSegment(pi, lo, c int, personOnly bool) (speaker, bool) {
 		}
 		if len(persons) > 0 {
 			mi := persons[0]
-			if d.mentions[mi].kind == kindSingle && d.mentions[mi].person < 0 && d.mentions[mi].sentStart && mi != persons[len(persons)-1] {
+			if d.mentions[mi].kind == kindSingle && d.mentions[mi].person < 0 && d.mentions[mi].sentStart && mi != persons[len(persons)-1] && !d.verbFollows(pi, d.mentions[mi].tokLast) && !(d.mentions[mi].tokLast+1 < b && toks[d.mentions[mi].tokLast+1].lower == "and") {
 				mi = persons[len(persons)-1]
 			}
 			return d.withApposition(d.mentionSpeaker(mi), pi, mi, c), true
@@ -555,6 +874,10 @@ func (d *doc) headSegment(pi, lo, c int, personOnly bool) (speaker, bool) {
 		if noun != "" {
 			return d.resolveOrg(toks[a].start, noun), true
 		}
+		if personPronouns[first.lower] {
+			// "He sent out an email ...": the pronoun is the subject
+			return d.resolvePronoun(first.start, first.lower), true
+		}
 		if d.hasSpokes(pi, a, b) {
 			if sp, ok := d.statementSource(pi, a, b); ok {
 				return sp, true
@@ -568,15 +891,12 @@ func (d *doc) headSegment(pi, lo, c int, personOnly bool) (speaker, bool) {
 			}
 			return d.resolveOrg(toks[a].start, ""), true
 		}
-		if personPronouns[first.lower] {
-			return d.resolvePronoun(first.start, first.lower), true
-		}
 		if first.lower == "the" {
 			// "The former secretary of State said": a title standing for
 			// the person named before
 			for k := a + 1; k < b; k++ {
 				if toks[k].word && roleNouns[toks[k].lower] {
-					return d.resolvePronoun(first.start, ""), true
+					return d.resolveRole(pi, a, d.nounPhraseEnd(pi, a, b)), true
 				}
 			}
 		}
@@ -585,6 +905,73 @@ func (d *doc) headSegment(pi, lo, c int, personOnly bool) (speaker, bool) {
 		}
 	}
 	return noSpeaker, false
+}
+
+// verbFollows reports whether the word after token k reads as a finite
+// verb ("Perez hammered", "Perez has"), making the name before it a subject.
+func (d *doc) verbFollows(pi, k int) bool {
+	toks := d.toks[pi]
+	if k+1 >= len(toks) || !toks[k+1].word || toks[k+1].cap {
+		return false
+	}
+	w := toks[k+1].lower
+	return auxSkip[w] || speechCues[w] || (strings.HasSuffix(w, "ed") && len(w) > 4)
+}
+
+// timeAdverbial reports whether a comma segment is a time phrase ("a few
+// days later", "two weeks ago") rather than a subject.
+func (d *doc) timeAdverbial(pi, a, b int) bool {
+	toks := d.toks[pi]
+	if b-a > 5 || b <= a {
+		return false
+	}
+	switch toks[b-1].lower {
+	case "later", "ago", "earlier", "before", "after", "afterward", "afterwards", "since":
+	default:
+		return false
+	}
+	for k := a; k < b; k++ {
+		if d.startsMention(pi, k) || !toks[k].word {
+			return false
+		}
+	}
+	return true
+}
+
+// skipHeading returns the token after a run of two or more words in
+// capitals (or one opening the paragraph) and the dash that ends it,
+// starting at token a; else a.
+func (d *doc) skipHeading(pi, a, b int) int {
+	toks := d.toks[pi]
+	k, n := a, 0
+	for k < b && toks[k].word {
+		w := d.tokText(toks[k])
+		if len(w) < 2 || strings.ToUpper(w) != w || strings.ToLower(w) == w {
+			break
+		}
+		k++
+		n++
+	}
+	// one word will do at the start of a paragraph: a dateline
+	// ("WASHINGTON — ...")
+	if n == 0 || (n < 2 && a > 0) || k >= b {
+		return a
+	}
+	switch d.tokText(toks[k]) {
+	case "—", "–", "-", ":":
+		return k + 1
+	}
+	return a
+}
+
+// nameAt reports whether token k is a capitalised word ending a person's
+// name ("Will" in "George Will"), not the auxiliary it spells.
+func (d *doc) nameAt(pi, k int) bool {
+	if !d.toks[pi][k].cap {
+		return false
+	}
+	mi, ok := d.mentLastAt(pi, k)
+	return ok && (d.mentions[mi].kind == kindPerson || d.mentions[mi].kind == kindSingle)
 }
 
 func (d *doc) startsMention(pi, k int) bool {
@@ -597,7 +984,7 @@ func (d *doc) startsMention(pi, k int) bool {
 func (d *doc) subjectAfter(pi, c, hi int) (speaker, bool) {
 	toks := d.toks[pi]
 	k := c + 1
-	if toks[c].lower == "according" || toks[c].lower == "pointed" || toks[c].lower == "went" {
+	if toks[c].lower == "according" || toks[c].lower == "pointed" || toks[c].lower == "points" || toks[c].lower == "point" || toks[c].lower == "went" || (k < hi && toks[k].lower == "by") {
 		k++
 	}
 	for k < hi && toks[k].word && auxSkip[toks[k].lower] {
@@ -614,6 +1001,12 @@ func (d *doc) subjectAfter(pi, c, hi int) (speaker, bool) {
 	for x := k; x < hi && x < k+6; x++ {
 		if mi, ok := d.mentFirstAt(pi, x); ok {
 			m := d.mentions[mi]
+			if m.kind == kindOrg {
+				// "said Leeds University professor Tom Ross"
+				if pm, ok := d.invertedName(pi, x, hi); ok {
+					mi, m = pm, d.mentions[pm]
+				}
+			}
 			if m.kind == kindPerson || m.kind == kindSingle || m.kind == kindOrg {
 				return d.withApposition(d.mentionSpeaker(mi), pi, mi, -1), true
 			}
@@ -642,6 +1035,13 @@ func (d *doc) subjectAfter(pi, c, hi int) (speaker, bool) {
 			}
 			end++
 		}
+		// "said the agency's director, James B. Coley": the name in
+		// apposition
+		if end < hi && end+1 < hi && !toks[end].word && d.tokText(toks[end]) == "," {
+			if mi, ok := d.mentFirstAt(pi, end+1); ok && d.mentions[mi].kind == kindPerson {
+				return d.withApposition(d.mentionSpeaker(mi), pi, mi, -1), true
+			}
+		}
 		noun := ""
 		spokes := false
 		for x := k; x < end; x++ {
@@ -668,7 +1068,7 @@ func (d *doc) subjectAfter(pi, c, hi int) (speaker, bool) {
 			// "said the Democratic nominee"
 			for x := k + 1; x < end; x++ {
 				if roleNouns[toks[x].lower] {
-					return d.resolvePronoun(t.start, ""), true
+					return d.resolveRole(pi, k, d.nounPhraseEnd(pi, k, end)), true
 				}
 			}
 		}
@@ -791,6 +1191,10 @@ func (d *doc) prepObject(pi, lo, k int) bool {
 		if prepositions[t.lower] || t.lower == "by" {
 			return true
 		}
+		if whWords[t.lower] {
+			// "for what Newt Gingrich called", "to which O'Malley replied"
+			return false
+		}
 		if !determiners[t.lower] && !t.cap {
 			// one common noun may stand between: "with journalist Matei Rosca"
 			if nouns > 0 || speechCues[t.lower] || auxSkip[t.lower] || conjunctions[t.lower] || t.lower == "that" || t.lower == "who" {
@@ -837,7 +1241,8 @@ func (d *doc) genderOfPerson(i int) byte {
 var roleNouns = set("senator", "nominee", "candidate", "secretary", "minister", "president", "governor",
 	"mayor", "chairman", "chairwoman", "congressman", "congresswoman", "mp", "businessman", "businesswoman",
 	"billionaire", "lawmaker", "democrat", "republican", "chancellor", "premier", "leader", "spokesman",
-	"spokeswoman", "chief", "executive", "director", "founder", "host", "star", "commentator")
+	"spokeswoman", "chief", "executive", "director", "founder", "host", "star", "commentator",
+	"frontrunner", "front-runner", "congressman", "congresswoman", "representative", "speaker", "mogul", "tycoon")
 
 // statementSource: "The statement says" after a quote comes from whoever
 // was quoted last, within the last few paragraphs.
@@ -866,6 +1271,13 @@ func (d *doc) statementSource(pi, a, b int) (speaker, bool) {
 	}
 	return noSpeaker, false
 }
+
+// subordinators open a clause with a subject of its own ("Though she
+// called ...", "As Clinton put it").
+var subordinators = set("though", "although", "while", "whilst", "when", "as", "because", "since", "after", "before", "if", "once")
+
+// whWords open a clause whose subject follows them.
+var whWords = set("what", "which", "who", "whom", "whose", "whatever", "how", "whether", "where", "when")
 
 var conjunctions = set("and", "but", "so", "yet", "or", "also", "then", "still", "plus")
 

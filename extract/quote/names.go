@@ -29,6 +29,7 @@ type mention struct {
 	person             int // index into doc.people once resolved, -1 otherwise
 	tokFirst, tokLast  int // token indexes of the phrase
 	inQuote            bool
+	linked             bool // the organisation came from Options.Orgs
 }
 
 func isAcronym(s string) bool {
@@ -85,14 +86,14 @@ func (d *doc) scanNames(toks []token, paraStart int) []mention {
 		// but not a role word before a capitalised one ("Health Secretary
 		// Steve Barclay" in an article that also says "mental health")
 		role := titleWords[t.lower] && i+1 < len(toks) && toks[i+1].word && toks[i+1].cap
-		if commonCap[t.lower] || (ss && endsIng(t.lower) && (i+1 >= len(toks) || !toks[i+1].cap)) || (ss && d.lowerWords[t.lower] && !role) {
+		if (commonCap[t.lower] && !((!ss || afterClosingMark(d.text, toks, i)) && d.subjectOfCue(toks, i))) || (ss && endsIng(t.lower) && (i+1 >= len(toks) || !toks[i+1].cap) && !d.subjectOfCue(toks, i)) || (ss && d.lowerWords[t.lower] && !role) || (ss && adverbStart(toks, i)) {
 			i++
 			continue
 		}
 		j := i // last token of the phrase
 		for !toks[j].poss && j+1 < len(toks) {
 			n := toks[j+1]
-			if n.word && n.cap && !commonCap[n.lower] {
+			if n.word && n.cap && (!commonCap[n.lower] || addressForms[toks[j].lower] || (j == i && givenName(toks[j].lower) && !(j+2 < len(toks) && toks[j+2].word && toks[j+2].cap))) {
 				j++
 				continue
 			}
@@ -118,6 +119,64 @@ func (d *doc) scanNames(toks []token, paraStart int) []mention {
 	return out
 }
 
+// addressForms are forms of address that only ever stand before a name:
+// the word after one is a name even when it is also a common word or a
+// title ("Mr. King", "Dr. Will").
+var addressForms = set("mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mx", "dr", "dr.")
+
+// givenName reports whether w is a usual given name, after which a
+// capitalised common word is a surname ("Ian Read", "Al From").
+func givenName(w string) bool { return maleNames[w] || femaleNames[w] }
+
+// subjectOfCue reports whether the capitalised word at token i, inside a
+// sentence, stands right before a speech verb: a surname that is also a
+// common word ("…,” Read said").
+func (d *doc) subjectOfCue(toks []token, i int) bool {
+	switch toks[i].lower {
+	case "i", "you", "we", "they", "he", "she", "it", "that", "this", "there", "here", "who", "what":
+		return false
+	}
+	k := i + 1
+	for k < len(toks) && toks[k].word && auxSkip[toks[k].lower] {
+		k++
+	}
+	return k < len(toks) && toks[k].word && !toks[k].cap && speechCues[toks[k].lower] && toks[k].lower != "according"
+}
+
+// afterClosingMark reports whether token i follows a closing quote mark
+// after a comma, question or exclamation mark ("…,\" Read said"), where a
+// straight mark would otherwise look like the start of a sentence.
+func afterClosingMark(text string, toks []token, i int) bool {
+	if i < 2 || toks[i-1].word || toks[i-2].word || markKind(firstRune(text[toks[i-1].start:toks[i-1].end])) == 0 {
+		return false
+	}
+	switch text[toks[i-2].start:toks[i-2].end] {
+	case ",", "?", "!":
+		return true
+	}
+	return false
+}
+
+// surnameOrgWords are organisation or place words that are also common
+// surnames: after a given name they end a person's name ("Steven Law").
+var surnameOrgWords = set("law", "house", "post", "mail", "court", "church", "guard", "bill", "fox", "press",
+	"bank", "hall", "park", "hill", "lane", "ward", "day", "king", "rice", "marsh", "fields")
+
+// adverbStart reports whether the sentence-initial word at token i is an
+// adverb ("Immediately after the attacks"): it ends in -ly, is no given
+// name, and a lower-case word other than a verb follows.
+func adverbStart(toks []token, i int) bool {
+	t := toks[i]
+	if !strings.HasSuffix(t.lower, "ly") || len(t.lower) < 6 || givenName(t.lower) || i+1 >= len(toks) {
+		return false
+	}
+	n := toks[i+1]
+	return n.word && !n.cap && !auxSkip[n.lower] && !speechCues[n.lower] && !strings.HasSuffix(n.lower, "ed")
+}
+
+// isOrg reports whether the mention was classified as an organisation.
+func (m mention) isOrg() bool { return m.kind == kindOrg }
+
 // splitPhrase classifies toks[i..j] and splits "Jeremy Hunt and the
 // Department of Health" into its parts.
 func (d *doc) splitPhrase(toks []token, i, j int, ss bool) []mention {
@@ -127,9 +186,17 @@ func (d *doc) splitPhrase(toks []token, i, j int, ss bool) []mention {
 			ofOK := true
 			if toks[k].lower == "of" {
 				right := d.classify(toks, k+1, j, false)
-				ofOK = k-i >= 2 && right.kind != kindPerson
+				// "Tom Ross of Open Roads": a full name before
+				// "of" splits even when the rest reads as a name
+				ofOK = k-i >= 2 && (right.kind != kindPerson || !left.honorific && len(left.titles) == 0)
 			}
-			if left.kind == kindPerson && ofOK {
+			// "Trump and Ryan": two surnames joined by "and"
+			pair := false
+			if left.kind == kindSingle && toks[k].lower == "and" && k+1 <= j && toks[k+1].cap {
+				right := d.classify(toks, k+1, j, false)
+				pair = (right.kind == kindSingle || right.kind == kindPerson) && !d.classify(toks, i, j, ss).isOrg()
+			}
+			if (left.kind == kindPerson && ofOK) || pair {
 				rest := k + 1
 				for rest <= j && !toks[rest].cap {
 					rest++
@@ -161,6 +228,26 @@ func (d *doc) splitPhrase(toks []token, i, j int, ss bool) []mention {
 	return []mention{m}
 }
 
+// mixedCaseShort reports whether s is a two-letter word not written in
+// capitals ("Un" in "Kim Jong Un"), which is no acronym such as "UN".
+func mixedCaseShort(s string) bool {
+	return len(s) == 2 && !isAcronym(s)
+}
+
+// compoundTitle reports whether a hyphenated word is a title
+// ("secretary-treasurer", "chairman-elect").
+func compoundTitle(w string) bool {
+	if !strings.Contains(w, "-") {
+		return false
+	}
+	for _, p := range strings.Split(w, "-") {
+		if honorifics[p] {
+			return true
+		}
+	}
+	return false
+}
+
 // classify decides what kind of name toks[i..j] is.
 func (d *doc) classify(toks []token, i, j int, ss bool) mention {
 	m := mention{start: toks[i].start, end: toks[j].end, poss: toks[j].poss, sentStart: ss, person: -1, tokFirst: i, tokLast: j}
@@ -179,17 +266,24 @@ func (d *doc) classify(toks []token, i, j int, ss bool) mention {
 		}
 		break
 	}
-	// "South Korean President Park Geun-hye": everything up to a form of
+	// "Icelandic President Anna Jóns-dóttir": everything up to a form of
 	// address inside the phrase is its title
 	for k := j - 1; k > a; k-- {
 		w := toks[k].lower
-		if honorifics[w] || honorifics[strings.TrimSuffix(w, ".")] {
+		if honorifics[w] || honorifics[strings.TrimSuffix(w, ".")] || compoundTitle(w) {
 			m.honorific = true
 			a = k + 1
 			break
 		}
 	}
-	allTitle := a == j && (honorifics[toks[j].lower] || titleWords[toks[j].lower])
+	// "Mr. King", "Dr. Ward": a form of address makes the rest a name
+	addr := false
+	for k := i; k < a; k++ {
+		if addressForms[toks[k].lower] {
+			addr = true
+		}
+	}
+	allTitle := a == j && !addr && (honorifics[toks[j].lower] || titleWords[toks[j].lower])
 	b := j
 	for b > a && (nameSuffixes[toks[b].lower] || nameSuffixes[strings.TrimSuffix(toks[b].lower, ".")]) {
 		b--
@@ -201,7 +295,8 @@ func (d *doc) classify(toks []token, i, j int, ss bool) mention {
 	hasOrg, hasPlace, hasCal, hasAcr := false, false, false, false
 	for k := i; k <= j; k++ {
 		w := toks[k].lower
-		if orgHeads[w] {
+		// "Bill Clinton": a given name opening a name is no organisation word
+		if orgHeads[w] && !mixedCaseShort(d.text[toks[k].start:toks[k].end]) && !(k == a && a < j && givenName(w)) {
 			hasOrg = true
 		}
 		if isAcronym(d.text[toks[k].start:toks[k].end]) && !honorifics[w] && !nameSuffixes[w] {
@@ -211,7 +306,7 @@ func (d *doc) classify(toks []token, i, j int, ss bool) mention {
 	remOrg := false
 	for k := a; k <= b; k++ {
 		w := toks[k].lower
-		if orgHeads[w] || isAcronym(d.text[toks[k].start:toks[k].end]) {
+		if (orgHeads[w] && !mixedCaseShort(d.text[toks[k].start:toks[k].end]) && !(k == a && a < b && givenName(w))) || isAcronym(d.text[toks[k].start:toks[k].end]) {
 			remOrg = true
 		}
 		if placeWords[w] {
@@ -260,7 +355,15 @@ func (d *doc) classify(toks []token, i, j int, ss bool) mention {
 			connector = true
 		}
 	}
+	// "Steven Law": a given name and a word that is also a surname
+	givenSurname := n == 2 && a == i && givenName(toks[a].lower) && surnameOrgWords[toks[b].lower] && !toks[a].poss
 	switch {
+	case addr && n <= 3 && !remOrg, givenSurname:
+		m.kind = kindPerson
+	case m.honorific && n >= 2 && n <= 4 && !remOrg && !hasCal:
+		// "President Anna Jóns-dóttir", "President George Washington": after
+		// a title, a place word is part of the name
+		m.kind = kindPerson
 	case allTitle && hasOrg:
 		m.kind = kindOrg
 		m.nameStart, m.nameEnd = m.start, m.end

@@ -37,6 +37,10 @@ func (p *person) addTitle(t string) {
 func (d *doc) resolvePeople() {
 	for i := range d.mentions {
 		m := &d.mentions[i]
+		if (m.kind == kindOther || m.kind == kindOrg) && d.surnameMention(m) {
+			m.kind = kindSingle
+			m.titles = nil
+		}
 		if m.kind != kindPerson && m.kind != kindSingle {
 			continue
 		}
@@ -68,6 +72,40 @@ func (d *doc) resolvePeople() {
 			d.attach(m.person, m)
 		}
 	}
+}
+
+// surnameMention reports whether a lone word that reads as a title, an
+// organisation or a place ("King", "Law", "Ward") is the surname of a
+// person named before ("Billie Jean King ... King said").
+func (d *doc) surnameMention(m *mention) bool {
+	if m.tokFirst != m.tokLast || m.linked {
+		return false
+	}
+	pi := d.paraAt(m.start)
+	if pi < 0 {
+		return false
+	}
+	toks := d.toks[pi]
+	t := toks[m.tokFirst]
+	if isAcronym(d.text[t.start:t.end]) {
+		return false
+	}
+	if m.tokFirst > 0 && toks[m.tokFirst-1].word && determiners[toks[m.tokFirst-1].lower] {
+		return false
+	}
+	w := t.lower
+	if !honorifics[w] && !titleWords[w] && !orgHeads[w] && !placeWords[w] {
+		return false
+	}
+	if placeWords[w] && !d.subjectOfCue(toks, m.tokFirst) {
+		return false
+	}
+	for i := range d.people {
+		if p := &d.people[i]; len(p.words) >= 2 && p.words[len(p.words)-1] == w {
+			return true
+		}
+	}
+	return false
 }
 
 // singleLooksPerson accepts a lone capitalised word as a person when an

@@ -174,6 +174,7 @@ func (d *doc) applyOrgs() {
 				m.kind = kindOrg
 				m.orgName, m.orgKind = o.Name, o.Kind
 				m.titles = nil
+				m.linked = true
 				hit = true
 			}
 		}
@@ -197,7 +198,7 @@ func (d *doc) applyOrgs() {
 				continue
 			}
 			d.mentions = append(d.mentions, mention{start: o.Start, end: o.End, nameStart: o.Start, nameEnd: o.End,
-				kind: kindOrg, orgName: o.Name, orgKind: o.Kind, person: -1, tokFirst: f, tokLast: l, inQuote: d.inQ[pi][f], poss: toks[l].poss})
+				kind: kindOrg, orgName: o.Name, orgKind: o.Kind, linked: true, person: -1, tokFirst: f, tokLast: l, inQuote: d.inQ[pi][f], poss: toks[l].poss})
 		}
 	}
 	sort.SliceStable(d.mentions, func(i, j int) bool { return d.mentions[i].start < d.mentions[j].start })

@@ -96,12 +96,17 @@ func (d *doc) walk() {
 			d.quotes = append(d.quotes, q)
 			paraQ = append(paraQ, len(d.quotes)-1)
 		}
-		// split quotes: unattributed pieces take their neighbour's speaker
+		// split quotes: unattributed pieces take their neighbour's speaker,
+		// unless a stretch of narration lies between them (lines joined
+		// into one paragraph)
 		for i, qi := range paraQ {
 			if d.quotes[qi].sp.known {
 				continue
 			}
 			for j := i - 1; j >= 0; j-- {
+				if d.narrationBetween(pi, d.quotes[paraQ[j]].raw, d.quotes[qi].raw, 1) {
+					break
+				}
 				if d.quotes[paraQ[j]].sp.known {
 					d.quotes[qi].sp = d.quotes[paraQ[j]].sp
 					break
@@ -111,6 +116,10 @@ func (d *doc) walk() {
 				continue
 			}
 			for j := i + 1; j < len(paraQ); j++ {
+				// a later attribution reaches back over no sentence
+				if d.narrationBetween(pi, d.quotes[qi].raw, d.quotes[paraQ[j]].raw, 0) {
+					break
+				}
 				if d.quotes[paraQ[j]].sp.known {
 					d.quotes[qi].sp = d.quotes[paraQ[j]].sp
 					break
@@ -209,6 +218,12 @@ func (d *doc) attribute(pi, ri int, fallbacks bool) speaker {
 	hi := lastIn + 1
 	for hi < len(toks) {
 		if d.inQ[pi][hi] {
+			// a short quoted phrase stays in the clause ("... and help
+			// bring the “grass-roots firepower” they need, Sroka said")
+			if k, ok := d.shortQuoteEnd(pi, hi); ok {
+				hi = k
+				continue
+			}
 			break
 		}
 		if d.sentEnd(pi, hi) {
@@ -247,7 +262,7 @@ func (d *doc) attribute(pi, ri int, fallbacks bool) speaker {
 		}
 		return noSpeaker, false
 	}
-	// a quote ending its sentence (“... here.” Ohio Gov. John Kasich said
+	// a quote ending its sentence (“... here.” Gov. Ray Kasten said
 	// he would ...) is followed by a new sentence, not its attribution,
 	// unless the verb comes at once
 	newSentence := false
@@ -256,7 +271,7 @@ func (d *doc) attribute(pi, ri int, fallbacks bool) speaker {
 		if inner == '.' || inner == '?' || inner == '!' {
 			newSentence = true
 			for c := lastIn + 1; c < hi && c < lastIn+5; c++ {
-				if _, ok := d.isCue(pi, c); ok {
+				if _, ok := d.isCue(pi, c); ok && !d.reportsClause(pi, c) {
 					newSentence = false
 				}
 			}
@@ -267,7 +282,7 @@ func (d *doc) attribute(pi, ri int, fallbacks bool) speaker {
 					k++
 				}
 				if k < len(toks) {
-					if _, ok := d.isCue(pi, k); ok {
+					if _, ok := d.isCue(pi, k); ok && !d.reportsClause(pi, k) {
 						newSentence = false
 					}
 				}
@@ -303,6 +318,11 @@ func (d *doc) attribute(pi, ri int, fallbacks bool) speaker {
 			}
 			if between && cue != "according to" {
 				sp, found = d.subjectOf(pi, lastIn+1, c, hi)
+			} else if strings.HasSuffix(toks[c].lower, "ing") && cue != "according to" {
+				// “...,” promising the party would ...: a participle
+				// has no subject after it; the clause before the
+				// quote gives it
+				continue
 			} else {
 				sp, found = d.subjectAfter(pi, c, hi)
 			}
@@ -334,10 +354,10 @@ func (d *doc) attribute(pi, ri int, fallbacks bool) speaker {
 			return d.mentionSpeaker(mi)
 		}
 	}
-	// words after a colon or comma with no speech verb ("Kasich resisted:
-	// “...”", "Here’s Clinton in 1992: “...”"): the clause's subject
+	// words after a colon or comma with no speech verb ("Kasten resisted:
+	// “...”", "Here’s Ortman in 1992: “...”"): the clause's subject
 	if preHasWords && firstIn > 0 && !toks[firstIn-1].word && !d.inQ[pi][firstIn-1] {
-		if s := d.tokText(toks[firstIn-1]); s == ":" || s == "," {
+		if s := d.tokText(toks[firstIn-1]); s == ":" || s == "," || s == "—" || s == "–" || s == "-" {
 			if sp, ok := d.headSegment(pi, lo, firstIn, false); ok && sp.name != "" {
 				return sp
 			}
@@ -356,8 +376,8 @@ func (d *doc) attribute(pi, ri int, fallbacks bool) speaker {
 		return noSpeaker
 	}
 	// a fragment in a sentence without a speech verb ("Reid has called
-	// Trump a “human leech”"), or words after a colon ("President Obama
-	// is rolling out a new message: “..."): the sentence's subject
+	// Hale a “walking gaffe”"), or words after a colon ("The mayor
+	// has a new slogan: “..."): the sentence's subject
 	colon := firstIn > 0 && !toks[firstIn-1].word && d.tokText(toks[firstIn-1]) == ":"
 	if preHasWords && (colon || d.quoteKind(pi, r) == "partial") {
 		// the clause holding the quote: after ", while" or ", but"
@@ -370,6 +390,25 @@ func (d *doc) attribute(pi, ri int, fallbacks bool) speaker {
 		}
 		if sp, ok := d.headSegment(pi, lo2, firstIn, false); ok && sp.name != "" {
 			return sp
+		}
+	}
+	// a quote opening a sentence after narration about a person
+	// ("Rowe touted her record. “Every nurse ...”"): that sentence's subject
+	if !preHasWords && lo == firstIn && lo > 0 && d.sentEnd(pi, lo-1) {
+		s0 := d.clauseStart(pi, 0, lo-1)
+		hasCue := false
+		for k := s0; k < lo-1; k++ {
+			if _, ok := d.isCue(pi, k); ok {
+				hasCue = true
+				break
+			}
+		}
+		// a sentence with a speech verb of its own is left to the rule
+		// below ("Or maybe Bush, consultant Phil Musser says. “...”")
+		if !hasCue {
+			if sp, ok := d.headSegment(pi, s0, lo-1, false); ok && sp.person >= 0 {
+				return sp
+			}
 		}
 	}
 	// a cue elsewhere in the paragraph: the nearest before, then after
@@ -397,6 +436,76 @@ func (d *doc) attribute(pi, ri int, fallbacks bool) speaker {
 		}
 	}
 	return noSpeaker
+}
+
+// shortQuoteEnd returns the token after the quoted run starting at token
+// k of paragraph pi when the run is too short to be a quote of its own.
+func (d *doc) shortQuoteEnd(pi, k int) (int, bool) {
+	toks := d.toks[pi]
+	words := 0
+	e := k
+	for e < len(toks) && d.inQ[pi][e] {
+		if toks[e].word {
+			words++
+		}
+		e++
+	}
+	if words >= d.e.minWords || e >= len(toks) {
+		return k, false
+	}
+	return e, true
+}
+
+// narrationBetween reports whether narration stands between quotes a and
+// b of paragraph pi: more than max sentence ends outside quotes (one ends
+// the sentence that attributes a).
+func (d *doc) narrationBetween(pi int, a, b rawQuote, max int) bool {
+	from := a.close
+	if from < 0 {
+		return false
+	}
+	to := b.open
+	if to < 0 {
+		to = d.paras[pi].End
+	}
+	n := 0
+	for k, t := range d.toks[pi] {
+		if t.start >= to {
+			break
+		}
+		if t.start > from && !d.inQ[pi][k] && d.sentEnd(pi, k) {
+			n++
+		}
+	}
+	return n > max
+}
+
+// clauseStarters open a reported clause after a speech verb ("Hale said
+// he does support ...").
+var clauseStarters = set("he", "she", "they", "it", "we", "i", "you", "that", "the", "a", "an", "his", "her",
+	"their", "its", "there", "this", "those", "these")
+
+// reportsClause reports whether the speech verb at token c goes on to
+// report a clause of its own ("Kasten said he would have sacked ..."): a
+// quote ending its sentence before it is then not what it attributes.
+func (d *doc) reportsClause(pi, c int) bool {
+	toks := d.toks[pi]
+	switch toks[c].lower {
+	case "told", "tells", "asked", "asks", "according", "called", "calls", "described", "describes":
+		return false
+	}
+	k := c + 1
+	if k >= len(toks) || !toks[k].word || d.inQ[pi][k] {
+		return false
+	}
+	if clauseStarters[toks[k].lower] {
+		return true
+	}
+	if mi, ok := d.mentFirstAt(pi, k); ok && !toks[k].poss {
+		m := d.mentions[mi]
+		return m.kind == kindPerson || m.kind == kindSingle || m.kind == kindOrg
+	}
+	return false
 }
 
 // sentEnd reports whether token k of paragraph pi ends a sentence: a full
@@ -674,13 +783,9 @@ func (d *doc) reportedSpeech(pi int) (speaker, bool) {
 		if _, ok := d.isCue(pi, c); !ok {
 			continue
 		}
-		lo := 0
-		for k := c - 1; k >= 0; k-- {
-			if !d.inQ[pi][k] && d.sentEnd(pi, k) {
-				lo = k + 1
-				break
-			}
-		}
+		// the clause of the verb, after any quote before it ("Sanders
+		// “is tapping ...,” Rosenberg told the magazine")
+		lo := d.clauseStart(pi, 0, c)
 		sp, ok := d.subjectOf(pi, lo, c, len(toks))
 		if ok && sp.person >= 0 {
 			return sp, true

@@ -39,6 +39,7 @@ var speechCues = set(
 	"started", "began", "reacted", "yelling", "shouting", "chanting", "screaming", "whispering", "announcing",
 	"assured", "assures", "pressed", "presses", "put", "puts", "mocked", "scolded", "chided", "cracked",
 	"added", "summed", "opined", "ventured", "offered", "elaborated", "clarified", "advised", "instructed",
+	"points", "point", "barked", "promising", "vowing", "predicting", "warning", "declaring", "proclaiming",
 )
 
 // narrativeCues mark a paragraph as the reporter's narration rather than a
