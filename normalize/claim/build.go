@@ -62,6 +62,9 @@ type builder struct {
 	prev      []prior
 	info      map[int]*sentInfo
 	units     map[string]unitInfo
+	// national[i] reports whether rec.People[i] speaks for the country's
+	// health service (see nationalPerson).
+	national []bool
 }
 
 // sentInfo caches what a sentence says, for the counts it holds.
@@ -80,7 +83,7 @@ func (b *builder) infoOf(si int) *sentInfo {
 		return in
 	}
 	t := b.text[b.sents[si].start:b.sents[si].end]
-	in := &sentInfo{pay: hasWords(t, payWords), national: nationalRe.MatchString(t), cause: causeOf(t)}
+	in := &sentInfo{pay: hasWords(t, payWords), national: isNational(t), cause: causeOf(t)}
 	in.total, in.totalCue = totalCues(t)
 	in.metric, in.strong = metricOf(t)
 	b.info[si] = in
@@ -103,6 +106,10 @@ func newBuilder(rec *normalize.Record) *builder {
 	b := &builder{rec: rec, text: rec.Text, sents: sentences(rec.Text), info: map[int]*sentInfo{}, units: map[string]unitInfo{}}
 	if p := string(rec.Published); len(p) >= 10 {
 		b.published = p[:10]
+	}
+	b.national = make([]bool, len(rec.People))
+	for i := range rec.People {
+		b.national[i] = nationalPerson(&rec.People[i])
 	}
 	// Counts in order; a range written as two entries over one span is
 	// one statement: keep its first entry.
@@ -140,7 +147,7 @@ func newBuilder(rec *normalize.Record) *builder {
 			continue
 		}
 		for _, m := range p.re.FindAllStringIndex(rec.Text, -1) {
-			if overlapsAny(inOrg, m[0], m[1]) || overlapsAny(placeSpans, m[0], m[1]) || nationalRe.MatchString(rec.Text[max(0, m[0]-4):m[1]]) {
+			if overlapsAny(inOrg, m[0], m[1]) || overlapsAny(placeSpans, m[0], m[1]) || isNational(rec.Text[max(0, m[0]-4):m[1]]) {
 				continue // "NHS England", "Manchester University NHS FT", inside "England and Wales"
 			}
 			if inName(rec.Text, m[0], m[1]) {

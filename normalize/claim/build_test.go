@@ -242,8 +242,8 @@ func TestBuild(t *testing.T) {
 		{
 			name: "places inside names are not subjects; England and Wales is one place",
 			rec: newFixture("The government owns 83% of the Royal Bank of Scotland. The London Ambulance Service took 9,000 calls. "+
-				"Up to 30,000 police officers across England and Wales are to be trained.", "2023-07-25").rec,
-			want: []expect{{subject: "England and Wales", metric: "police officers", value: 30000, approx: "up_to", what: "police officers"}},
+				"Up to 30,000 firefighters across England and Wales will get the new kit.", "2023-07-25").rec,
+			want: []expect{{subject: "England and Wales", metric: "firefighters", value: 30000, approx: "up_to", what: "firefighters"}},
 		},
 		{
 			name: "no counts",

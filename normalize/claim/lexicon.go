@@ -62,6 +62,15 @@ var causeRe = regexp.MustCompile(`(?i)\b(?:due to|as a (?:direct )?result of|bec
 // nationalRe names national figures: the claims they back are England's.
 var nationalRe = regexp.MustCompile(`\bNHS England\b|\bNHS (?:data|figures|statistics)\b|\bnational (?:data|figures|statistics)\b|\bofficial (?:data|figures)\b|\bNHS Digital\b|\bDepartment of Health\b`)
 
+// nationalLits are literals of which nationalRe needs one.
+var nationalLits = []string{"NHS ", "national ", "official ", "Department of Health"}
+
+// isNational reports whether s names a national figure (nationalRe),
+// trying the pattern only when one of its literals occurs.
+func isNational(s string) bool {
+	return anyIn(s, nationalLits) && nationalRe.MatchString(s)
+}
+
 // nationalTitleRe marks speakers who speak for the country's health
 // service ("Health Secretary", "NHS England's medical director").
 var nationalTitleRe = regexp.MustCompile(`(?i)health secretary|secretary of state|prime minister|health minister|minister|\bNHS England\b|\bNHS medical director\b|national medical director|chief executive of the NHS|NHS chief executive|department of health`)
@@ -72,6 +81,9 @@ var corefPhrases = []string{"the trust", "the hospital", "the board", "the healt
 // itRe finds "It" opening a clause, standing for the subject of the
 // sentence before ("It means the total ...", "It said that ...").
 var itRe = regexp.MustCompile(`(?:^|[.;:]\s+|,\s+)(?:It|This|That)\s+(?:means|meant|said|says|added|adds|shows|showed|brings|brought|takes|took)\b`)
+
+// itLits are literals of which itRe needs one.
+var itLits = []string{"It", "This", "That"}
 
 // places are the names that take a claim without an organisation: the
 // nations, London and the English regions (cities are left out: they are

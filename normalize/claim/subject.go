@@ -31,7 +31,7 @@ func (b *builder) subjectFor(si int, c normalize.Count, cs, ce int, q *normalize
 		return subj, "speaker"
 	}
 	before := b.text[s.start:c.Span.Start]
-	if itRe.MatchString(before) {
+	if anyIn(before, itLits) && itRe.MatchString(before) {
 		if p := b.lastPrior(); p != nil {
 			return p.claim.Subject, "coref"
 		}
@@ -149,8 +149,12 @@ func (b *builder) fromSpeaker(q *normalize.Quote, s sentence) (normalize.Subject
 			return england, true
 		}
 		name := string(q.Speaker)
-		p := b.person(name)
-		if p != nil && nationalPerson(p) {
+		pi := b.person(name)
+		var p *normalize.Person
+		if pi >= 0 {
+			p = &b.rec.People[pi]
+		}
+		if pi >= 0 && b.national[pi] {
 			return england, true
 		}
 		if name != "" {
@@ -169,10 +173,10 @@ func (b *builder) fromSpeaker(q *normalize.Quote, s sentence) (normalize.Subject
 		}
 	}
 	for i := range b.rec.People {
-		p := &b.rec.People[i]
-		if !nationalPerson(p) {
+		if !b.national[i] {
 			continue
 		}
+		p := &b.rec.People[i]
 		for _, m := range p.Mentions {
 			if m.Start >= s.start && m.End <= s.end {
 				return england, true
@@ -190,20 +194,21 @@ func nationalPerson(p *normalize.Person) bool {
 			return true
 		}
 	}
-	return nationalRe.MatchString(string(p.Organisation)) || nationalTitleRe.MatchString(string(p.Organisation))
+	return isNational(string(p.Organisation)) || nationalTitleRe.MatchString(string(p.Organisation))
 }
 
-// person returns the person with this name, or nil.
-func (b *builder) person(name string) *normalize.Person {
+// person returns the index in rec.People of the person with this name, or
+// -1.
+func (b *builder) person(name string) int {
 	if name == "" {
-		return nil
+		return -1
 	}
 	for i := range b.rec.People {
 		if strings.EqualFold(b.rec.People[i].Name, name) {
-			return &b.rec.People[i]
+			return i
 		}
 	}
-	return nil
+	return -1
 }
 
 // orgNamed returns the coded organisation with this name.
