@@ -41,8 +41,8 @@ type Config struct {
 	Resume bool
 	// KeepRaw stores each document's raw bytes with its record.
 	KeepRaw bool
-	// OnFailure is told of every failed input (after it is logged in the
-	// store).
+	// OnFailure is told of every failed input as it is met; the store
+	// logs it with the next batch.
 	OnFailure func(error)
 	// OnProgress is called after every input with the running totals.
 	OnProgress func(Stats)

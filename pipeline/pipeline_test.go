@@ -8,7 +8,9 @@ import (
 	"fmt"
 	"iter"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -128,4 +130,58 @@ func TestRunStopsWhenStoreFails(t *testing.T) {
 	_, err := Run(context.Background(), Config{Extractor: newExtractor(t), Store: failingStore{}, BatchSize: 4, Workers: 2}, docs)
 	require.ErrorContains(t, err, "store: disk full")
 	assert.Less(t, read, 200, "the source stops soon after the store fails")
+}
+
+// gatedStore holds its first Put until released, and counts the records
+// it was given.
+type gatedStore struct {
+	store.Store
+	release chan struct{}
+	puts    int
+	records int
+}
+
+func (s *gatedStore) Put(_ context.Context, _ int64, recs []normalize.Record, _ []store.RawPage) error {
+	if s.puts == 0 {
+		<-s.release
+	}
+	s.puts++
+	s.records += len(recs)
+	return nil
+}
+
+func (s *gatedStore) Fail(context.Context, []store.Failure) error { return nil }
+
+// TestRunStoresWhileExtracting: while a batch is being stored, the run goes
+// on with the next inputs instead of waiting for the transaction.
+func TestRunStoresWhileExtracting(t *testing.T) {
+	var items []any
+	for i := range 40 {
+		items = append(items, textDoc(fmt.Sprintf("d%02d", i), "The trust cancelled 12 operations."))
+	}
+	st := &gatedStore{release: make(chan struct{})}
+	progressed := make(chan struct{})
+	var once sync.Once
+	cfg := Config{Extractor: newExtractor(t), Store: st, BatchSize: 4, Workers: 2,
+		OnProgress: func(s Stats) {
+			// The first batch (4) is held in Put; a second fills and
+			// waits to be handed over; results beyond both mean the
+			// writer was not blocked by the first transaction.
+			if s.Inputs == 10 {
+				once.Do(func() { close(progressed) })
+			}
+		}}
+	done := make(chan error, 1)
+	go func() {
+		_, err := Run(context.Background(), cfg, seqOf(items))
+		done <- err
+	}()
+	select {
+	case <-progressed:
+	case <-time.After(time.Minute):
+		t.Fatal("no input was handled while the first batch was being stored")
+	}
+	close(st.release)
+	require.NoError(t, <-done)
+	assert.Equal(t, 40, st.records)
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"sync/atomic"
 	"time"
 
 	"github.com/cuttings/cuttings/fetch"
@@ -13,7 +14,10 @@ import (
 )
 
 // writer receives results in any order, writes JSON Lines in input order and
-// stores records in batches.
+// stores records in batches. Batches are written by a goroutine of their
+// own, one at a time, while the next batch fills: storing (compressing raw
+// pages, the transaction) overlaps extraction instead of stalling every
+// worker while it lasts.
 type writer struct {
 	// onFatal is called once when writing fails for good.
 	onFatal func()
@@ -27,7 +31,23 @@ type writer struct {
 	fails   []store.Failure
 	flushed time.Time
 	enc     *json.Encoder
-	err     error
+	// err is the first error that stopped JSON output, or (once close has
+	// returned) storing.
+	err error
+	// batches carries full batches to the store goroutine, which closes
+	// stored when it has written the last; storeErr is its first error,
+	// read only after stored is closed, and storeFailed is set with it.
+	batches     chan batch
+	stored      chan struct{}
+	storeErr    error
+	storeFailed atomic.Bool
+}
+
+// batch is one store transaction's worth of results.
+type batch struct {
+	recs  []normalize.Record
+	raws  []store.RawPage
+	fails []store.Failure
 }
 
 func newWriter(ctx context.Context, cfg *Config) *writer {
@@ -37,7 +57,44 @@ func newWriter(ctx context.Context, cfg *Config) *writer {
 		w.enc = json.NewEncoder(cfg.Out)
 		w.enc.SetEscapeHTML(false)
 	}
+	if cfg.Store != nil {
+		// One batch may wait while another is written: memory stays
+		// bounded by three batches however slow the store.
+		w.batches, w.stored = make(chan batch, 1), make(chan struct{})
+		go w.storeBatches()
+	}
 	return w
+}
+
+// storeBatches writes each batch in its own transaction. After a failure
+// the rest are dropped: the run is stopping.
+func (w *writer) storeBatches() {
+	defer close(w.stored)
+	// A cancelled run still commits the work already done.
+	ctx := context.WithoutCancel(w.ctx)
+	for b := range w.batches {
+		if w.storeErr != nil {
+			continue
+		}
+		var err error
+		if len(b.recs) > 0 {
+			if err = w.cfg.Store.Put(ctx, w.cfg.RunID, b.recs, b.raws); err != nil {
+				err = fmt.Errorf("store: %w", err)
+			}
+		}
+		if err == nil && len(b.fails) > 0 {
+			if err = w.cfg.Store.Fail(ctx, b.fails); err != nil {
+				err = fmt.Errorf("store run log: %w", err)
+			}
+		}
+		if err != nil {
+			w.storeErr = err
+			w.storeFailed.Store(true)
+			if w.onFatal != nil {
+				w.onFatal()
+			}
+		}
+	}
 }
 
 func (w *writer) batchSize() int {
@@ -114,27 +171,16 @@ func (w *writer) fail(err error) {
 	}
 }
 
-// flush writes the batch; it uses a context that outlives a cancelled run so
-// that work already done is committed.
+// flush hands the batch to the store goroutine, waiting while it is busy
+// with the one before.
 func (w *writer) flush() {
 	w.flushed = time.Now()
-	if w.err != nil || w.cfg.Store == nil || (len(w.recs) == 0 && len(w.fails) == 0) {
+	if w.cfg.Store == nil || w.storeFailed.Load() || (len(w.recs) == 0 && len(w.fails) == 0) {
 		return
 	}
-	ctx := context.WithoutCancel(w.ctx)
-	if len(w.recs) > 0 {
-		if err := w.cfg.Store.Put(ctx, w.cfg.RunID, w.recs, w.raws); err != nil {
-			w.fatal(fmt.Errorf("store: %w", err))
-			return
-		}
-	}
-	if len(w.fails) > 0 {
-		if err := w.cfg.Store.Fail(ctx, w.fails); err != nil {
-			w.fatal(fmt.Errorf("store run log: %w", err))
-			return
-		}
-	}
-	w.recs, w.raws, w.fails = w.recs[:0], w.raws[:0], w.fails[:0]
+	w.batches <- batch{recs: w.recs, raws: w.raws, fails: w.fails}
+	n := w.batchSize()
+	w.recs, w.raws, w.fails = make([]normalize.Record, 0, n), make([]store.RawPage, 0, n), nil
 }
 
 func (w *writer) close() error {
@@ -148,10 +194,17 @@ func (w *writer) close() error {
 		w.add(w.pending[w.next])
 	}
 	w.flush()
+	if w.batches != nil {
+		close(w.batches)
+		<-w.stored
+		if w.err == nil {
+			w.err = w.storeErr
+		}
+	}
 	return w.err
 }
 
-// fatal records the first error that stops all writing and stops the
+// fatal records the first error that stops JSON output and stops the
 // source.
 func (w *writer) fatal(err error) {
 	if w.err != nil {

@@ -106,3 +106,25 @@ func cpuTime() time.Duration {
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
+
+// BenchmarkDone measures the check a resumable run makes for every input,
+// against a store holding 1,000 records.
+func BenchmarkDone(b *testing.B) {
+	db := openTemp(b)
+	ctx := context.Background()
+	recs := make([]normalize.Record, 1000)
+	for i := range recs {
+		recs[i] = storetest.Record(i)
+	}
+	if err := db.Put(ctx, 0, recs, nil); err != nil {
+		b.Fatal(err)
+	}
+	uri := recs[500].Source.URI
+	b.ReportAllocs()
+	for b.Loop() {
+		ok, err := db.Done(ctx, uri)
+		if err != nil || !ok {
+			b.Fatalf("Done(%q) = %v, %v", uri, ok, err)
+		}
+	}
+}

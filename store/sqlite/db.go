@@ -39,6 +39,9 @@ type DB struct {
 
 	mu    sync.Mutex
 	stmts map[string]*sql.Stmt // prepared on w, by SQL text
+	// done is Done's query, prepared on r once: it runs for every input
+	// of a resumable run.
+	done *sql.Stmt
 }
 
 var (
@@ -112,6 +115,10 @@ func Open(ctx context.Context, path string, opt Options) (*DB, error) {
 		_ = db.Close()
 		return nil, err
 	}
+	if db.done, err = r.PrepareContext(ctx, doneQuery); err != nil {
+		_ = db.Close()
+		return nil, fmt.Errorf("sqlite: prepare: %w", err)
+	}
 	return db, nil
 }
 
@@ -123,6 +130,9 @@ func (db *DB) Close() error {
 		delete(db.stmts, q)
 	}
 	db.mu.Unlock()
+	if db.done != nil {
+		_ = db.done.Close()
+	}
 	err := errors.Join(db.w.Close(), db.r.Close())
 	db.codec.Close()
 	if err != nil {

@@ -116,10 +116,13 @@ func (db *DB) Failures(ctx context.Context, runID int64) ([]store.Failure, error
 	return out, nil
 }
 
+// doneQuery counts at most one article from a source URI.
+const doneQuery = `SELECT count(*) FROM (SELECT 1 FROM articles WHERE source_uri = ? LIMIT 1)`
+
 // Done reports whether a record from sourceURI is stored.
 func (db *DB) Done(ctx context.Context, sourceURI string) (bool, error) {
 	var n int
-	err := db.r.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT 1 FROM articles WHERE source_uri = ? LIMIT 1)`, sourceURI).Scan(&n)
+	err := db.done.QueryRowContext(ctx, sourceURI).Scan(&n)
 	if err != nil {
 		return false, fmt.Errorf("sqlite: done %s: %w", sourceURI, err)
 	}

@@ -69,3 +69,27 @@ func TestPGText(t *testing.T) {
 		assert.Equal(t, tc.want, codec.PGText(tc.in))
 	}
 }
+
+// FuzzDecompress reads arbitrary stored bytes: never a panic, never more
+// than MaxBody, and what Compress wrote reads back.
+func FuzzDecompress(f *testing.F) {
+	c, err := codec.New()
+	require.NoError(f, err)
+	defer c.Close()
+	f.Add([]byte("<p>a page</p>"))
+	f.Add(c.Compress([]byte("<p>a page</p>")))
+	f.Add([]byte{0x28, 0xb5, 0x2f, 0xfd, 0, 0x58})
+	f.Fuzz(func(t *testing.T, b []byte) {
+		for _, enc := range []string{codec.Encoding, "identity"} {
+			out, err := c.Decompress(b, enc)
+			if err == nil && len(out) > codec.MaxBody {
+				t.Fatalf("%s: %d bytes", enc, len(out))
+			}
+		}
+		got, err := c.Decompress(c.Compress(b), codec.Encoding)
+		require.NoError(t, err)
+		if !bytes.Equal(got, b) && len(b) > 0 {
+			t.Fatalf("round trip changed %d bytes", len(b))
+		}
+	})
+}
