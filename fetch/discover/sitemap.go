@@ -3,7 +3,6 @@ package discover
 import (
 	"bufio"
 	"bytes"
-	"compress/gzip"
 	"context"
 	"encoding/xml"
 	"errors"
@@ -13,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/klauspost/compress/gzip"
 	"golang.org/x/net/html/charset"
 
 	"github.com/cuttings/cuttings/fetch"
