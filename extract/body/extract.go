@@ -41,24 +41,28 @@ func Extract(raw []byte, opt Options) (*Result, error) {
 
 	pm := readMetadata(doc, opt.URL)
 	pruneBoilerplate(doc)
-	topts := trafilatura.Options{ExcludeComments: true}
-	if pm.published != "" {
-		// The page declares its date, which wins over go-htmldate's
-		// search (see fillMetadata): skip the search.
-		topts.HtmlDateOverride = &htmldate.Result{}
-	}
+	// go-trafilatura's own metadata search and language check cost a
+	// quarter of its time; they run below only when needed (the fork's
+	// options, see third_party/README.md).
+	topts := trafilatura.Options{ExcludeComments: true, SkipMetadata: true, SkipLanguageDetection: true}
 	if u, err := nurl.ParseRequestURI(firstNonEmpty(opt.URL, pm.canonical)); err == nil {
 		topts.OriginalURL = u
 	}
 	var tm trafilatura.Metadata
+	if pm.needsFallback() {
+		mopts := topts
+		if pm.published != "" {
+			// The page declares its date, which wins over go-htmldate's
+			// search (see fillMetadata): skip the search.
+			mopts.HtmlDateOverride = &htmldate.Result{}
+		}
+		tm = trafilatura.ExtractMetadata(doc, mopts)
+	}
 	var paras []paragraph
 	if tr, err := trafilatura.ExtractDocument(doc, topts); err != nil {
 		log.Debug().Err(err).Msg("trafilatura found no body")
-	} else {
-		tm = tr.Metadata
-		if tr.ContentNode != nil {
-			paras = recoverBody(doc, nodeParagraphs(tr.ContentNode))
-		}
+	} else if tr.ContentNode != nil {
+		paras = recoverBody(doc, nodeParagraphs(tr.ContentNode))
 	}
 	if got := runeLen(paras); got < 2000 {
 		alt := densestBlock(doc)
@@ -76,8 +80,10 @@ func Extract(raw []byte, opt Options) (*Result, error) {
 	res.Text, res.Blocks = join(paras)
 	// The language detected from a long body beats a template's lang
 	// attribute.
-	if tm.Language != "" && (res.Language == "" || utf8.RuneCountInString(res.Text) > 1000) {
-		res.Language = tm.Language
+	if res.Language == "" || utf8.RuneCountInString(res.Text) > 1000 {
+		if lang := textLanguage(res.Text, res.Language); lang != "" {
+			res.Language = lang
+		}
 	}
 	classifyPage(res, pm, doc)
 	return res, nil

@@ -27,6 +27,12 @@ type pageMeta struct {
 	videoLD bool
 }
 
+// needsFallback says whether the page leaves out metadata that
+// go-trafilatura's search (and go-htmldate's) may find in its markup.
+func (pm pageMeta) needsFallback() bool {
+	return pm.title == "" || pm.site == "" || len(pm.authors) == 0 || pm.published == ""
+}
+
 // metaTags maps lower-cased meta name, property, itemprop and http-equiv
 // values to the first non-empty content.
 type metaTags map[string]string
