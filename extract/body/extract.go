@@ -51,6 +51,7 @@ func Extract(raw []byte, opt Options) (*Result, error) {
 	var tm trafilatura.Metadata
 	if pm.needsFallback() {
 		mopts := topts
+		mopts.SkipTaxonomy = true
 		if pm.published != "" {
 			// The page declares its date, which wins over go-htmldate's
 			// search (see fillMetadata): skip the search.

@@ -151,6 +151,9 @@ type Options struct {
 	// SkipMetadata leaves Metadata empty, for callers that read a page's
 	// metadata themselves.
 	SkipMetadata bool
+
+	// SkipTaxonomy leaves Metadata's Categories, Tags and License empty.
+	SkipTaxonomy bool
 }
 
 // Config is advanced setting to fine tune the extraction result.

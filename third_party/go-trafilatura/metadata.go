@@ -240,6 +240,11 @@ func extractMetadata(doc *html.Node, opts Options) Metadata {
 		}
 	}
 
+	if opts.SkipTaxonomy {
+		metadata.Categories, metadata.Tags = nil, nil
+		return metadata
+	}
+
 	// Categories
 	if len(metadata.Categories) == 0 {
 		metadata.Categories = extractDomCategories(doc)
