@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"errors"
 	"iter"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -255,4 +256,66 @@ func FuzzParseMeta(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestGzipSize(t *testing.T) {
+	// Letters from a fixed generator: about as compressible as prose.
+	rnd := rand.New(rand.NewPCG(1, 2))
+	page := make([]byte, 20000)
+	for i := range page {
+		page[i] = 'a' + byte(rnd.IntN(26))
+	}
+	var gz bytes.Buffer
+	zw := gzip.NewWriter(&gz)
+	_, err := zw.Write(page)
+	require.NoError(t, err)
+	require.NoError(t, zw.Close())
+	lying := bytes.Clone(gz.Bytes())
+	copy(lying[len(lying)-4:], []byte{0xff, 0xff, 0xff, 0x7f})
+	tests := []struct {
+		name string
+		file []byte
+		want int64
+	}{
+		{name: "the trailer's length", file: gz.Bytes(), want: int64(len(page))},
+		{name: "a lying trailer is held to 64 times the file", file: lying, want: 64 * int64(len(lying))},
+		{name: "too short for a trailer", file: []byte{0x1f, 0x8b, 8}, want: 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "page.html.gz")
+			require.NoError(t, os.WriteFile(path, tt.file, 0o644))
+			f, err := os.Open(path)
+			require.NoError(t, err)
+			defer f.Close()
+			assert.Equal(t, tt.want, gzipSize(f, int64(len(tt.file))))
+		})
+	}
+}
+
+func TestReadLimited(t *testing.T) {
+	tests := []struct {
+		name    string
+		in      string
+		limit   int64
+		hint    int64
+		wantErr error
+	}{
+		{name: "no hint", in: "abcdef", limit: 10},
+		{name: "hint too small", in: strings.Repeat("x", 5000), limit: 10000, hint: 10},
+		{name: "hint too large", in: "abc", limit: 10, hint: 1 << 30},
+		{name: "exactly the limit", in: "abcdefghij", limit: 10},
+		{name: "over the limit", in: "abcdefghijk", limit: 10, wantErr: ErrTooLarge},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := readLimited(strings.NewReader(tt.in), tt.limit, tt.hint)
+			if tt.wantErr != nil {
+				assert.ErrorIs(t, err, tt.wantErr)
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, tt.in, string(got))
+		})
+	}
 }
