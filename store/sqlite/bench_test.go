@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/cuttings/cuttings/normalize"
+	"github.com/cuttings/cuttings/store/sqlite"
 	"github.com/cuttings/cuttings/store/storetest"
 )
 
@@ -64,15 +65,8 @@ func BenchmarkPutUpsert(b *testing.B) {
 
 // BenchmarkRecords measures reading records back (the export path).
 func BenchmarkRecords(b *testing.B) {
-	db := openTemp(b)
+	db, _ := filledTemp(b)
 	ctx := context.Background()
-	recs := make([]normalize.Record, 1000)
-	for i := range recs {
-		recs[i] = storetest.Record(i)
-	}
-	if err := db.Put(ctx, 0, recs, nil); err != nil {
-		b.Fatal(err)
-	}
 	b.ReportAllocs()
 	b.ResetTimer()
 	n := 0
@@ -98,6 +92,20 @@ func batchName(n int) string {
 	}
 }
 
+// filledTemp opens a temporary store holding 1,000 records, which it
+// returns.
+func filledTemp(b *testing.B) (*sqlite.DB, []normalize.Record) {
+	db := openTemp(b)
+	recs := make([]normalize.Record, 1000)
+	for i := range recs {
+		recs[i] = storetest.Record(i)
+	}
+	if err := db.Put(context.Background(), 0, recs, nil); err != nil {
+		b.Fatal(err)
+	}
+	return db, recs
+}
+
 // cpuTime returns the user and system CPU time this process has used.
 func cpuTime() time.Duration {
 	var ru syscall.Rusage
@@ -110,15 +118,8 @@ func cpuTime() time.Duration {
 // BenchmarkDone measures the check a resumable run makes for every input,
 // against a store holding 1,000 records.
 func BenchmarkDone(b *testing.B) {
-	db := openTemp(b)
+	db, recs := filledTemp(b)
 	ctx := context.Background()
-	recs := make([]normalize.Record, 1000)
-	for i := range recs {
-		recs[i] = storetest.Record(i)
-	}
-	if err := db.Put(ctx, 0, recs, nil); err != nil {
-		b.Fatal(err)
-	}
 	uri := recs[500].Source.URI
 	b.ReportAllocs()
 	for b.Loop() {
