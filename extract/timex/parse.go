@@ -15,8 +15,13 @@ type candidate struct {
 func Parse(text string) []Expr {
 	var cands []candidate
 	segs := segments(text)
+	var facts [anchorClasses][]fact
 	for ri, r := range rules {
-		for _, loc := range findAll(r, text, segs[bitIndex(r.anchor)]) {
+		c := bitIndex(r.anchor)
+		if r.facts != 0 && facts[c] == nil {
+			facts[c] = segmentFacts(text, segs[c])
+		}
+		for _, loc := range findAll(r, text, segs[c], facts[c]) {
 			if !numberGuard(text, loc[0], loc[1]) {
 				continue
 			}
@@ -84,15 +89,16 @@ func bitIndex(a anchor) int {
 	return 0
 }
 
-// findAll matches re on each segment and returns the match locations as
-// offsets into the whole text.
-func findAll(r rule, text string, segs []segment) [][]int {
+// findAll matches re on each segment that has the rule's facts (facts[i]
+// are those of segs[i]) and returns the match locations as offsets into
+// the whole text.
+func findAll(r rule, text string, segs []segment, facts []fact) [][]int {
 	var out [][]int
-	for _, sg := range segs {
-		if len(r.needs) > 0 && !containsAny(text[sg.from:sg.to], r.needs) {
+	for i, sg := range segs {
+		if r.facts != 0 && facts[i]&r.facts != r.facts {
 			continue
 		}
-		if r.needsDigit && !hasDigit(text[sg.from:sg.to]) {
+		if len(r.needs) > 0 && !containsAny(text[sg.from:sg.to], r.needs) {
 			continue
 		}
 		for _, loc := range r.re.FindAllStringSubmatchIndex(text[sg.from:sg.to], -1) {
@@ -126,15 +132,6 @@ func (b byteSet) set(from, to int) {
 	for i := from; i < to; i++ {
 		b[i/64] |= 1 << (i % 64)
 	}
-}
-
-func hasDigit(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if isDigit(s[i]) {
-			return true
-		}
-	}
-	return false
 }
 
 func containsAny(s string, subs []string) bool {
