@@ -62,6 +62,9 @@ type builder struct {
 	prev      []prior
 	info      map[int]*sentInfo
 	units     map[string]unitInfo
+	// clauses caches the readings of clauses shorter than their sentence,
+	// which several counts often share.
+	clauses map[normalize.Span]*clauseInfo
 	// national[i] reports whether rec.People[i] speaks for the country's
 	// health service (see nationalPerson).
 	national []bool
@@ -75,6 +78,49 @@ type sentInfo struct {
 	total, totalCue bool
 	metric, cause   string
 	strong          bool
+	// cuts are the sentence's clauseCuts, once hasCuts is set.
+	cuts    []int
+	hasCuts bool
+}
+
+// clauseInfo caches what a clause says: its metric once hasMetric is set,
+// its running-total cues once hasTotal is.
+type clauseInfo struct {
+	metric            string
+	strong, hasMetric bool
+	total, totalCue   bool
+	hasTotal          bool
+}
+
+// clauseAt returns the cache entry of the clause text[cs:ce].
+func (b *builder) clauseAt(cs, ce int) *clauseInfo {
+	k := normalize.Span{Start: cs, End: ce}
+	in, ok := b.clauses[k]
+	if !ok {
+		in = &clauseInfo{}
+		b.clauses[k] = in
+	}
+	return in
+}
+
+// clauseMetric is metricOf(text[cs:ce]), cached.
+func (b *builder) clauseMetric(cs, ce int) (string, bool) {
+	in := b.clauseAt(cs, ce)
+	if !in.hasMetric {
+		in.metric, in.strong = metricOf(b.text[cs:ce])
+		in.hasMetric = true
+	}
+	return in.metric, in.strong
+}
+
+// clauseTotal is totalCues(text[cs:ce]), cached.
+func (b *builder) clauseTotal(cs, ce int) (bool, bool) {
+	in := b.clauseAt(cs, ce)
+	if !in.hasTotal {
+		in.total, in.totalCue = totalCues(b.text[cs:ce])
+		in.hasTotal = true
+	}
+	return in.total, in.totalCue
 }
 
 // infoOf returns the cached reading of sentence si.
@@ -103,7 +149,7 @@ type placeMention struct {
 }
 
 func newBuilder(rec *normalize.Record) *builder {
-	b := &builder{rec: rec, text: rec.Text, sents: sentences(rec.Text), info: map[int]*sentInfo{}, units: map[string]unitInfo{}}
+	b := &builder{rec: rec, text: rec.Text, sents: sentences(rec.Text), info: map[int]*sentInfo{}, units: map[string]unitInfo{}, clauses: map[normalize.Span]*clauseInfo{}}
 	if p := string(rec.Published); len(p) >= 10 {
 		b.published = p[:10]
 	}
@@ -212,7 +258,7 @@ func (b *builder) claimFor(c normalize.Count) (normalize.Claim, bool) {
 		// "3,400 of the cancellations".
 		metric, strong = m, st
 	} else if cs != s.start || ce != s.end {
-		if m, st := metricOf(b.text[cs:ce]); m != "" {
+		if m, st := b.clauseMetric(cs, ce); m != "" {
 			metric, strong = m, st
 		} else if c.Unit != "" {
 			metric, strong = "", false
@@ -265,7 +311,7 @@ func (b *builder) claimFor(c normalize.Count) (normalize.Claim, bool) {
 	if cs != s.start || ce != s.end {
 		// "148,951 were rearranged, bringing the total to 835,000": the
 		// total is the second figure's.
-		total, totalCue = totalCues(b.text[cs:ce])
+		total, totalCue = b.clauseTotal(cs, ce)
 	}
 	cl.Cumulative = total || strong && totalCue
 	cl.Cause = normalize.OptString(info.cause)
@@ -309,7 +355,11 @@ func (b *builder) clause(si int, c normalize.Count) (int, int) {
 	s := b.sents[si]
 	text := b.text[s.start:s.end]
 	pos := c.Span.Start - s.start
-	cuts := clauseCuts(text)
+	in := b.infoOf(si)
+	if !in.hasCuts {
+		in.cuts, in.hasCuts = clauseCuts(text), true
+	}
+	cuts := in.cuts
 	start, end := 0, len(text)
 	for _, k := range cuts {
 		if k <= pos && k > start {
