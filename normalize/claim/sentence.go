@@ -24,8 +24,15 @@ var abbreviations = map[string]bool{
 	"dec": true,
 }
 
-// bullets start list items, which are sentences of their own.
-var bullets = map[rune]bool{'•': true, '●': true, '▪': true, '■': true, '◦': true, '‣': true}
+// isBullet reports the marks that start list items, which are sentences
+// of their own.
+func isBullet(r rune) bool {
+	switch r {
+	case '•', '●', '▪', '■', '◦', '‣':
+		return true
+	}
+	return false
+}
 
 // sentences splits text into sentences. Every byte of non-space text
 // belongs to exactly one sentence.
@@ -64,7 +71,7 @@ func sentences(text string) []sentence {
 			i += size
 			continue
 		}
-		if bullets[r] {
+		if isBullet(r) {
 			// A list item starts a sentence ("... the BMA. • NHS England said").
 			flush(i)
 			i += size
