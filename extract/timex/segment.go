@@ -77,6 +77,7 @@ func segments(text string) [anchorClasses][]segment {
 		}
 		out[class] = append(segs, segment{from, to})
 	}
+	var buf [16]byte // a word lower-cased, for the anchorWords lookup
 	i := 0
 	for i < len(text) {
 		if !isAlnum(text[i]) {
@@ -95,11 +96,19 @@ func segments(text string) [anchorClasses][]segment {
 			if numericDateAt(text, j) {
 				a |= anchorNumeric
 			}
-			if w := strings.ToLower(text[i:j]); strings.HasSuffix(w, "st") || strings.HasSuffix(w, "nd") || strings.HasSuffix(w, "rd") || strings.HasSuffix(w, "th") {
-				a |= anchorOrdinal
+			if j-i >= 2 {
+				x, y := lowerASCII(text[j-2]), lowerASCII(text[j-1])
+				if x == 's' && y == 't' || x == 'n' && y == 'd' || x == 'r' && y == 'd' || x == 't' && y == 'h' {
+					a |= anchorOrdinal
+				}
 			}
-		} else if j-i >= 3 {
-			a = anchorWords[strings.ToLower(text[i:j])]
+		} else if j-i >= 3 && j-i <= len(buf) {
+			// Words are ASCII letters and digits: lower-casing them byte
+			// by byte is strings.ToLower, without its allocation.
+			for k := i; k < j; k++ {
+				buf[k-i] = lowerASCII(text[k])
+			}
+			a = anchorWords[string(buf[:j-i])]
 		}
 		for c := 0; c < anchorClasses; c++ {
 			if a&(1<<c) != 0 {
@@ -132,6 +141,13 @@ func numericDateAt(text string, j int) bool {
 		return k+1 < len(text) && text[k] == '.' && isDigit(text[k+1])
 	}
 	return false
+}
+
+func lowerASCII(c byte) byte {
+	if c >= 'A' && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
 }
 
 func isAlnum(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || isDigit(c) }
