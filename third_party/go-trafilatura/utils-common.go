@@ -22,12 +22,72 @@ import (
 	"mime"
 	"path/filepath"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // trim removes unnecessary spaces within a text string.
+// trim collapses each run of white space in s to one space and drops it at
+// either end, as strings.Join(strings.Fields(s), " ") does, without
+// allocating when s is already so.
 func trim(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
-	return strings.TrimSpace(s)
+	if isTrimmed(s) {
+		return s
+	}
+	var sb strings.Builder
+	sb.Grow(len(s))
+	start := -1 // the start of the current word, or -1 between words
+	for i, r := range s {
+		if unicode.IsSpace(r) {
+			if start >= 0 {
+				if sb.Len() > 0 {
+					sb.WriteByte(' ')
+				}
+				sb.WriteString(s[start:i])
+				start = -1
+			}
+		} else if start < 0 {
+			start = i
+		}
+	}
+	if start >= 0 {
+		if sb.Len() > 0 {
+			sb.WriteByte(' ')
+		}
+		sb.WriteString(s[start:])
+	}
+	return sb.String()
+}
+
+// isTrimmed reports whether s is non-empty with no white space at either
+// end, none but single spaces inside.
+func isTrimmed(s string) bool {
+	prevSpace := true
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch c {
+			case ' ':
+				if prevSpace {
+					return false
+				}
+				prevSpace = true
+			case '\t', '\n', '\v', '\f', '\r':
+				return false
+			default:
+				prevSpace = false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			return false
+		}
+		prevSpace = false
+		i += size
+	}
+	return !prevSpace
 }
 
 func strWordCount(s string) int {
