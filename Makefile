@@ -16,11 +16,13 @@ all: lint test build
 build:
 	$(GO) build -o $(BIN) ./cmd/cuttings
 
-## test: vet, then every package's tests with the race detector. PostgreSQL
-## suites run when CUTTINGS_TEST_POSTGRES is set (.ci/run sets it).
+## test: vet, then every package's tests with the race detector, then the
+## tests of the patched go-trafilatura (third_party). PostgreSQL suites run
+## when CUTTINGS_TEST_POSTGRES is set (.ci/run sets it).
 test:
 	$(GO) vet $(PKGS)
 	$(GO) test -race -count=1 $(PKGS)
+	cd third_party/go-trafilatura && $(GO) test -count=1 .
 
 test-short:
 	$(GO) test -count=1 $(PKGS)
