@@ -7,19 +7,29 @@ import (
 	"unicode"
 
 	"github.com/PuerkitoBio/goquery"
+	"github.com/andybalholm/cascadia"
 	"golang.org/x/net/html"
 )
 
 // bylineSelectors find visible bylines, most specific first.
-var bylineSelectors = []string{
-	`[itemprop="author"] [itemprop="name"]`,
-	`[itemprop="author"]`,
-	`[rel="author"]`,
-	`.byline__name, .byline-name, .author-name, .author__name, .authorName, .byline-author, .article-author-name`,
-	`[class*="byline"] a[href*="author"], [class*="byline"] a[href*="profile"]`,
-	`.byline, .by-line, .article-byline, [class*="Byline"], [data-component="byline"]`,
-	`a[href*="/author/"], a[href*="/profile/"]`,
+var bylineSelectors = []cascadia.Selector{
+	cascadia.MustCompile(`[itemprop="author"] [itemprop="name"]`),
+	cascadia.MustCompile(`[itemprop="author"]`),
+	cascadia.MustCompile(`[rel="author"]`),
+	cascadia.MustCompile(`.byline__name, .byline-name, .author-name, .author__name, .authorName, .byline-author, .article-author-name`),
+	cascadia.MustCompile(`[class*="byline"] a[href*="author"], [class*="byline"] a[href*="profile"]`),
+	cascadia.MustCompile(`.byline, .by-line, .article-byline, [class*="Byline"], [data-component="byline"]`),
+	cascadia.MustCompile(`a[href*="/author/"], a[href*="/profile/"]`),
 }
+
+// Selectors of the parts of a page that are not the story: navigation,
+// footers, asides, comments and links to related (or recent) stories. They
+// are compiled once: compiling them for every element tested cost more
+// than matching them.
+var (
+	outsideStory       = cascadia.MustCompile(`nav, footer, aside, [class*='comment'], [class*='related']`)
+	outsideStoryRecent = cascadia.MustCompile(`nav, footer, aside, [class*='related'], [class*='comment'], [class*='recent']`)
+)
 
 // pickAuthors returns the article's authors from JSON-LD, meta tags or the
 // visible byline, in that order of preference.
@@ -42,8 +52,8 @@ func pickAuthors(doc *goquery.Document, tags metaTags, ld linkedData) []string {
 	}
 	for _, sel := range bylineSelectors {
 		var raw []string
-		doc.Find(sel).EachWithBreak(func(i int, s *goquery.Selection) bool {
-			if s.Closest("nav, footer, aside, [class*='comment'], [class*='related']").Length() > 0 {
+		doc.FindMatcher(sel).EachWithBreak(func(i int, s *goquery.Selection) bool {
+			if s.ClosestMatcher(outsideStory).Length() > 0 {
 				return true
 			}
 			if t := spacedText(s); t != "" && len(t) < 200 {

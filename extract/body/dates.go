@@ -66,7 +66,7 @@ func pickDates(doc *goquery.Document, tags metaTags, ld linkedData) (published, 
 func timeElementDate(doc *goquery.Document) string {
 	var d string
 	doc.Find("article time[datetime], header time[datetime], main time[datetime], time[datetime]").EachWithBreak(func(_ int, s *goquery.Selection) bool {
-		if s.Closest("aside, nav, footer, [class*='related'], [class*='comment']").Length() > 0 {
+		if s.ClosestMatcher(outsideStory).Length() > 0 {
 			return true
 		}
 		d = normDate(s.AttrOr("datetime", ""))
@@ -212,7 +212,7 @@ func parseDateline(s string) string {
 func visibleDate(doc *goquery.Document) string {
 	var d string
 	doc.Find(`time, [class*="date"], [class*="byline"], [class*="published"], [class*="timestamp"], [class*="posted"], [class*="meta"]`).EachWithBreak(func(_ int, s *goquery.Selection) bool {
-		if s.Closest("nav, footer, aside, [class*='related'], [class*='comment'], [class*='recent']").Length() > 0 {
+		if s.ClosestMatcher(outsideStoryRecent).Length() > 0 {
 			return true
 		}
 		t := spacedText(s)

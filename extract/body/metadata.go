@@ -89,13 +89,13 @@ func readMetadata(root *html.Node, pageURL string) pageMeta {
 		tags.first("application-name", "al:android:app_name", "twitter:app:name:iphone")))
 
 	pm.canonical = resolveURL(pageURL, firstNonEmpty(
-		doc.Find(`link[rel="canonical"]`).First().AttrOr("href", ""),
+		doc.FindMatcher(goquery.Single(`link[rel="canonical"]`)).AttrOr("href", ""),
 		tags.first("og:url", "twitter:url"), ld.URL))
 	if pm.canonical == "" {
 		pm.canonical = pageURL
 	}
-	pm.language = normLanguage(firstNonEmpty(doc.Find("html").First().AttrOr("lang", ""),
-		doc.Find("html").First().AttrOr("xml:lang", ""), tags.first("content-language", "language", "dc.language"),
+	pm.language = normLanguage(firstNonEmpty(doc.FindMatcher(goquery.Single("html")).AttrOr("lang", ""),
+		doc.FindMatcher(goquery.Single("html")).AttrOr("xml:lang", ""), tags.first("content-language", "language", "dc.language"),
 		ld.Language, tags.first("og:locale")))
 
 	pm.description = cleanSpace(tags.first("og:description", "description", "twitter:description"))

@@ -15,9 +15,9 @@ var titleSeparator = regexp.MustCompile(`\s+(?:\||-|–|—|::|»|·|•)\s+`)
 // the <title> without its site and section parts, else JSON-LD headline,
 // og:title or the first <h1>.
 func pickTitle(doc *goquery.Document, tags metaTags, ld linkedData, site, host string) string {
-	titleTag := cleanSpace(doc.Find("head title").First().Text())
+	titleTag := cleanSpace(doc.FindMatcher(goquery.Single("head title")).Text())
 	if titleTag == "" {
-		titleTag = cleanSpace(doc.Find("title").First().Text())
+		titleTag = cleanSpace(doc.FindMatcher(goquery.Single("title")).Text())
 	}
 	normTag := normHeadline(titleTag)
 	var h1s []string
