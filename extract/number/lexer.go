@@ -18,10 +18,10 @@ const (
 
 // token is a piece of the text with its byte offsets.
 type token struct {
-	kind       tkind
 	s          string // the text as written
 	lower      string // lower case, curly apostrophes straightened
 	start, end int
+	kind       tkind
 	para       bool // a space token holding a blank line (paragraph break)
 }
 
@@ -35,7 +35,10 @@ func isDigit(b byte) bool { return b >= '0' && b <= '9' }
 // lex splits text into tokens. It never fails: invalid UTF-8 becomes
 // one-byte punctuation tokens.
 func lex(text string) []token {
-	toks := make([]token, 0, len(text)/4)
+	toks := make([]token, 0, len(text)/2+8) // about a token per three bytes, rarely more than one per two
+	// ASCII words take their lower case from one lowered copy of the
+	// text rather than a string of their own each.
+	lowered := asciiLower(text)
 	i := 0
 	for i < len(text) {
 		r, size := utf8.DecodeRuneInString(text[i:])
@@ -88,7 +91,13 @@ func lex(text string) []token {
 				break
 			}
 			w := text[i:j]
-			toks = append(toks, token{kind: tWord, s: w, lower: strings.ReplaceAll(strings.ToLower(w), "’", "'"), start: i, end: j})
+			var lw string
+			if isASCII(w) {
+				lw = lowered[i:j] // == strings.ToLower(w), and no ’ to straighten
+			} else {
+				lw = strings.ReplaceAll(strings.ToLower(w), "’", "'")
+			}
+			toks = append(toks, token{kind: tWord, s: w, lower: lw, start: i, end: j})
 			i = j
 		default:
 			toks = append(toks, token{kind: tPunct, s: text[i : i+size], lower: text[i : i+size], start: i, end: i + size})
@@ -120,4 +129,38 @@ func lexNumber(text string, i int) int {
 		}
 	}
 	return j
+}
+
+// asciiLower returns text with its ASCII capitals lowered and every other
+// byte kept, so that for any ASCII stretch text[i:j] the same stretch of
+// the result is strings.ToLower(text[i:j]).
+func asciiLower(text string) string {
+	k := 0
+	for k < len(text) && !('A' <= text[k] && text[k] <= 'Z') {
+		k++
+	}
+	if k == len(text) {
+		return text
+	}
+	var b strings.Builder
+	b.Grow(len(text))
+	b.WriteString(text[:k])
+	for ; k < len(text); k++ {
+		c := text[k]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
+// isASCII reports whether s is all ASCII.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
