@@ -63,6 +63,11 @@ func Find(text string) []Count {
 		if t.kind == tNum && i > 0 && toks[i-1].kind == tNum {
 			continue
 		}
+		// Most words cannot open a count: readCount would read nothing
+		// and consume only the word itself.
+		if t.kind == tWord && !mayStartCount(t.lower) {
+			continue
+		}
 		c, last, ok := readCount(text, toks, i, dates)
 		if ok {
 			out = append(out, c)
@@ -964,4 +969,21 @@ func scaled(digits string, v, m float64) float64 {
 		}
 	}
 	return v * m
+}
+
+// mayStartCount reports whether a word can open a count or a fraction:
+// the words parseWords and readFraction start from. For any other word
+// readCount finds nothing and consumes only that word. A switch is
+// cheaper than the map lookups it saves; TestMayStartCount keeps it in
+// step with the tables.
+func mayStartCount(w string) bool {
+	switch w {
+	case "a", "an",
+		"zero", "nought", "naught", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+		"ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+		"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+		"half", "halves", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth", "tenths":
+		return true
+	}
+	return false
 }

@@ -43,7 +43,9 @@ func dateSpans(text string, toks []token) []span {
 	// Month patterns, in windows around capitalised month names.
 	month := newWindows(text, monthReach)
 	for _, t := range toks {
-		if t.kind == tWord && months[t.lower] && isCapitalised(t.s) {
+		if t.kind == tWord && len(t.s) >= 3 && 'A' <= t.s[0] && t.s[0] <= 'Z' && months[t.lower] {
+			// Month names are ASCII: a capitalised one starts with an
+			// ASCII capital.
 			month.add(t.start, t.end)
 		}
 	}
