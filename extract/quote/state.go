@@ -106,10 +106,13 @@ func (d *doc) run() {
 	d.mentLast = make([][]int32, n)
 	d.mentFirst = make([][]int32, n)
 	d.blockSet = make([]bool, n)
-	d.lowerWords = map[string]bool{}
+	// sized for the distinct words of a long article, so that filling
+	// them does not rehash
+	d.lowerWords = make(map[string]bool, min(len(d.text)/16, 4096))
 	capMid := map[string]bool{}
+	lowered := asciiLower(d.text)
 	for pi, p := range d.paras {
-		toks := tokenize(d.text, p.Start, p.End)
+		toks := tokenize(d.text, lowered, p.Start, p.End)
 		d.toks[pi] = toks
 		for ti, t := range toks {
 			if t.word && !t.cap && t.end-t.start > 1 {

@@ -32,9 +32,10 @@ func isWordRune(r rune) bool {
 
 func isApos(r rune) bool { return r == '\'' || r == '’' }
 
-// tokenize splits text[a:b] into tokens.
-func tokenize(text string, a, b int) []token {
-	var out []token
+// tokenize splits text[a:b] into tokens. lowered is asciiLower(text):
+// ASCII words take their lower case from it rather than a string each.
+func tokenize(text, lowered string, a, b int) []token {
+	out := make([]token, 0, (b-a)/4+4) // about a token per five bytes
 	i := a
 	for i < b {
 		r, n := utf8.DecodeRuneInString(text[i:])
@@ -69,7 +70,12 @@ func tokenize(text string, a, b int) []token {
 		t := token{start: i, end: j, word: true, possEnd: j}
 		// a trailing full stop of an abbreviation or initial
 		if j < b && text[j] == '.' {
-			w := strings.ToLower(text[i:j]) + "."
+			var w string
+			if isASCII(text[i:j]) {
+				w = lowered[i : j+1] // == strings.ToLower(text[i:j]) + "."
+			} else {
+				w = strings.ToLower(text[i:j]) + "."
+			}
 			if abbrevs[w] || (utf8.RuneCountInString(text[i:j]) == 1 && unicode.IsUpper(r)) || strings.Contains(text[i:j], ".") {
 				t.end = j + 1
 				t.possEnd = j + 1
@@ -98,7 +104,11 @@ func tokenize(text string, a, b int) []token {
 			}
 		}
 		t.cap = unicode.IsUpper(r)
-		t.lower = strings.ToLower(text[t.start:t.end])
+		if isASCII(text[t.start:t.end]) {
+			t.lower = lowered[t.start:t.end]
+		} else {
+			t.lower = strings.ToLower(text[t.start:t.end])
+		}
 		out = append(out, t)
 		i = j
 	}
@@ -150,4 +160,38 @@ func trimSpan(text string, a, b int) (int, int) {
 		b -= n
 	}
 	return a, b
+}
+
+// asciiLower returns text with its ASCII capitals lowered and every other
+// byte kept, so that for any ASCII stretch text[i:j] the same stretch of
+// the result is strings.ToLower(text[i:j]).
+func asciiLower(text string) string {
+	k := 0
+	for k < len(text) && !('A' <= text[k] && text[k] <= 'Z') {
+		k++
+	}
+	if k == len(text) {
+		return text
+	}
+	var b strings.Builder
+	b.Grow(len(text))
+	b.WriteString(text[:k])
+	for ; k < len(text); k++ {
+		c := text[k]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
+// isASCII reports whether s is all ASCII.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
