@@ -292,18 +292,27 @@ func (d *doc) hasMarks(pi int) bool {
 // titleSmallWords may stay lower case in a title.
 var titleSmallWords = set("a", "an", "the", "of", "and", "or", "in", "on", "to", "for", "at", "by", "with", "&", "-", "–", "—")
 
+// titleSmallLen is the byte length of the longest ASCII word of
+// titleSmallWords ("with").
+const titleSmallLen = 4
+
 // titleLike reports whether s reads as a name or title ("Meet the Doctors").
 func titleLike(s string) bool {
-	words := strings.Fields(s)
-	if len(words) > 12 {
+	nw := 0
+	for range strings.FieldsSeq(s) {
+		nw++
+	}
+	if nw > 12 {
 		return false
 	}
 	r, _ := utf8.DecodeLastRuneInString(s)
-	if r == '!' || r == '?' || (r == '.' && len(words) > 8) {
+	if r == '!' || r == '?' || (r == '.' && nw > 8) {
 		return false
 	}
-	for _, w := range words {
-		if titleSmallWords[strings.ToLower(w)] {
+	for w := range strings.FieldsSeq(s) {
+		// an ASCII word longer than titleSmallLen is no small word
+		// lowered, so it need not be lowered
+		if (len(w) <= titleSmallLen || !isASCII(w)) && titleSmallWords[strings.ToLower(w)] {
 			continue
 		}
 		r, _ := utf8.DecodeRuneInString(w)

@@ -31,3 +31,13 @@ func FuzzTokenizeLower(f *testing.F) {
 		}
 	})
 }
+
+// TestTitleSmallLen checks that no ASCII word of titleSmallWords is longer
+// than titleSmallLen, which titleLike relies on to skip lowering.
+func TestTitleSmallLen(t *testing.T) {
+	for w := range titleSmallWords {
+		if isASCII(w) && len(w) > titleSmallLen {
+			t.Errorf("%q is longer than titleSmallLen %d", w, titleSmallLen)
+		}
+	}
+}

@@ -798,7 +798,7 @@ func (d *doc) reportedSpeech(pi int) (speaker, bool) {
 // letterWords counts words that start with a letter.
 func letterWords(s string) int {
 	n := 0
-	for _, w := range strings.Fields(s) {
+	for w := range strings.FieldsSeq(s) {
 		r, _ := utf8.DecodeRuneInString(w)
 		if unicode.IsLetter(r) {
 			n++
