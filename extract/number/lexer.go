@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/cuttings/cuttings/extract/internal/ascii"
 )
 
 // tkind is the kind of a token.
@@ -38,7 +40,7 @@ func lex(text string) []token {
 	toks := make([]token, 0, len(text)/2+8) // about a token per three bytes, rarely more than one per two
 	// ASCII words take their lower case from one lowered copy of the
 	// text rather than a string of their own each.
-	lowered := asciiLower(text)
+	lowered := ascii.Lower(text)
 	i := 0
 	for i < len(text) {
 		r, size := utf8.DecodeRuneInString(text[i:])
@@ -92,7 +94,7 @@ func lex(text string) []token {
 			}
 			w := text[i:j]
 			var lw string
-			if isASCII(w) {
+			if ascii.Is(w) {
 				lw = lowered[i:j] // == strings.ToLower(w), and no ’ to straighten
 			} else {
 				lw = strings.ReplaceAll(strings.ToLower(w), "’", "'")
@@ -129,38 +131,4 @@ func lexNumber(text string, i int) int {
 		}
 	}
 	return j
-}
-
-// asciiLower returns text with its ASCII capitals lowered and every other
-// byte kept, so that for any ASCII stretch text[i:j] the same stretch of
-// the result is strings.ToLower(text[i:j]).
-func asciiLower(text string) string {
-	k := 0
-	for k < len(text) && !('A' <= text[k] && text[k] <= 'Z') {
-		k++
-	}
-	if k == len(text) {
-		return text
-	}
-	var b strings.Builder
-	b.Grow(len(text))
-	b.WriteString(text[:k])
-	for ; k < len(text); k++ {
-		c := text[k]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		b.WriteByte(c)
-	}
-	return b.String()
-}
-
-// isASCII reports whether s is all ASCII.
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
 }

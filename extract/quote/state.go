@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/cuttings/cuttings/extract/internal/ascii"
 )
 
 // speaker is who a quote is attributed to.
@@ -110,7 +112,7 @@ func (d *doc) run() {
 	// them does not rehash
 	d.lowerWords = make(map[string]bool, min(len(d.text)/16, 4096))
 	capMid := map[string]bool{}
-	lowered := asciiLower(d.text)
+	lowered := ascii.Lower(d.text)
 	for pi, p := range d.paras {
 		toks := tokenize(d.text, lowered, p.Start, p.End)
 		d.toks[pi] = toks
@@ -312,7 +314,7 @@ func titleLike(s string) bool {
 	for w := range strings.FieldsSeq(s) {
 		// an ASCII word longer than titleSmallLen is no small word
 		// lowered, so it need not be lowered
-		if (len(w) <= titleSmallLen || !isASCII(w)) && titleSmallWords[strings.ToLower(w)] {
+		if (len(w) <= titleSmallLen || !ascii.Is(w)) && titleSmallWords[strings.ToLower(w)] {
 			continue
 		}
 		r, _ := utf8.DecodeRuneInString(w)

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/cuttings/cuttings/extract/internal/ascii"
 )
 
 // token is a word or a punctuation character of the text.
@@ -32,7 +34,7 @@ func isWordRune(r rune) bool {
 
 func isApos(r rune) bool { return r == '\'' || r == '’' }
 
-// tokenize splits text[a:b] into tokens. lowered is asciiLower(text):
+// tokenize splits text[a:b] into tokens. lowered is ascii.Lower(text):
 // ASCII words take their lower case from it rather than a string each.
 func tokenize(text, lowered string, a, b int) []token {
 	out := make([]token, 0, (b-a)/4+4) // about a token per five bytes
@@ -71,7 +73,7 @@ func tokenize(text, lowered string, a, b int) []token {
 		// a trailing full stop of an abbreviation or initial
 		if j < b && text[j] == '.' {
 			var w string
-			if isASCII(text[i:j]) {
+			if ascii.Is(text[i:j]) {
 				w = lowered[i : j+1] // == strings.ToLower(text[i:j]) + "."
 			} else {
 				w = strings.ToLower(text[i:j]) + "."
@@ -104,7 +106,7 @@ func tokenize(text, lowered string, a, b int) []token {
 			}
 		}
 		t.cap = unicode.IsUpper(r)
-		if isASCII(text[t.start:t.end]) {
+		if ascii.Is(text[t.start:t.end]) {
 			t.lower = lowered[t.start:t.end]
 		} else {
 			t.lower = strings.ToLower(text[t.start:t.end])
@@ -160,38 +162,4 @@ func trimSpan(text string, a, b int) (int, int) {
 		b -= n
 	}
 	return a, b
-}
-
-// asciiLower returns text with its ASCII capitals lowered and every other
-// byte kept, so that for any ASCII stretch text[i:j] the same stretch of
-// the result is strings.ToLower(text[i:j]).
-func asciiLower(text string) string {
-	k := 0
-	for k < len(text) && !('A' <= text[k] && text[k] <= 'Z') {
-		k++
-	}
-	if k == len(text) {
-		return text
-	}
-	var b strings.Builder
-	b.Grow(len(text))
-	b.WriteString(text[:k])
-	for ; k < len(text); k++ {
-		c := text[k]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		b.WriteByte(c)
-	}
-	return b.String()
-}
-
-// isASCII reports whether s is all ASCII.
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
 }

@@ -3,6 +3,8 @@ package quote
 import (
 	"strings"
 	"testing"
+
+	"github.com/cuttings/cuttings/extract/internal/ascii"
 )
 
 // FuzzTokenizeLower checks that the lower case tokenize gives each word,
@@ -17,7 +19,7 @@ func FuzzTokenizeLower(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) {
-		lowered := asciiLower(text)
+		lowered := ascii.Lower(text)
 		if len(lowered) != len(text) {
 			t.Fatalf("lowered copy is %d bytes, text %d", len(lowered), len(text))
 		}
@@ -36,7 +38,7 @@ func FuzzTokenizeLower(f *testing.F) {
 // than titleSmallLen, which titleLike relies on to skip lowering.
 func TestTitleSmallLen(t *testing.T) {
 	for w := range titleSmallWords {
-		if isASCII(w) && len(w) > titleSmallLen {
+		if ascii.Is(w) && len(w) > titleSmallLen {
 			t.Errorf("%q is longer than titleSmallLen %d", w, titleSmallLen)
 		}
 	}
