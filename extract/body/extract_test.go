@@ -622,7 +622,7 @@ func TestIsBoilerplate(t *testing.T) {
 			}
 			find(doc)
 			require.NotNil(t, el)
-			assert.Equal(t, tc.want, isBoilerplate(el))
+			assert.Equal(t, tc.want, isBoilerplate(el, boilerName))
 		})
 	}
 }

@@ -56,7 +56,7 @@ func pruneBoilerplate(doc *html.Node) {
 			if c.Type != html.ElementNode {
 				continue
 			}
-			if isBoilerplateNamed(c, named) && (total == 0 || textLen[c]*10 < total*4) {
+			if isBoilerplate(c, named) && (total == 0 || textLen[c]*10 < total*4) {
 				remove = append(remove, c)
 				continue
 			}
@@ -95,13 +95,10 @@ func paragraphTextLen(n *html.Node, lens map[*html.Node]int, inP bool) int {
 }
 
 // isBoilerplate reports whether an element is hidden or named as
-// boilerplate.
-func isBoilerplate(n *html.Node) bool { return isBoilerplateNamed(n, boilerName) }
-
-// isBoilerplateNamed is isBoilerplate with named deciding class and id
-// values (pruneBoilerplate passes a cached boilerName: a page repeats the
-// same few class names on hundreds of elements).
-func isBoilerplateNamed(n *html.Node, named func(string) bool) bool {
+// boilerplate, named deciding its class and id values (boilerName, or as
+// pruneBoilerplate passes it, boilerName cached: a page repeats the same
+// few class names on hundreds of elements).
+func isBoilerplate(n *html.Node, named func(string) bool) bool {
 	switch n.DataAtom {
 	case atom.Html, atom.Body, atom.Head, atom.Main, atom.Article:
 		return false
