@@ -145,14 +145,7 @@ func (e *Extractor) mine(a *Article) {
 // detectLanguage names the language of a text as an ISO 639-1 code, or ""
 // when the text is too short or mixed to tell.
 func detectLanguage(text string) string {
-	if len(text) > 4000 {
-		cut := 4000
-		for cut > 0 && !utf8.RuneStart(text[cut]) {
-			cut--
-		}
-		text = text[:cut]
-	}
-	info := whatlanggo.Detect(text)
+	info := whatlanggo.Detect(body.LanguageSample(text))
 	if !info.IsReliable() {
 		return ""
 	}

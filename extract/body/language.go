@@ -20,17 +20,24 @@ func textLanguage(text, declared string) string {
 	if text == "" {
 		return ""
 	}
-	if len(text) > languageSample {
-		cut := languageSample
-		for cut > 0 && !utf8.RuneStart(text[cut]) {
-			cut--
-		}
-		text = text[:cut]
-	}
+	text = LanguageSample(text)
 	if declared == "en" && readsAsEnglish(text) {
 		return "en"
 	}
 	return whatlanggo.DetectLang(text).Iso6391()
+}
+
+// LanguageSample returns the opening languageSample bytes of text, cut at a
+// rune boundary: as much as a language check needs to read.
+func LanguageSample(text string) string {
+	if len(text) <= languageSample {
+		return text
+	}
+	cut := languageSample
+	for cut > 0 && !utf8.RuneStart(text[cut]) {
+		cut--
+	}
+	return text[:cut]
 }
 
 // englishWords are function words frequent in English prose and rare as

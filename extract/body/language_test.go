@@ -3,6 +3,7 @@ package body
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 )
@@ -44,6 +45,25 @@ func TestReadsAsEnglish(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			assert.Equal(t, tt.want, readsAsEnglish(tt.text))
+		})
+	}
+}
+
+func TestLanguageSample(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want int // length of the sample
+	}{
+		{name: "short text whole", text: "The trust said.", want: 15},
+		{name: "cut at the limit", text: strings.Repeat("a", languageSample+10), want: languageSample},
+		{name: "cut before a rune split by the limit", text: strings.Repeat("a", languageSample-1) + "é" + "bc", want: languageSample - 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := LanguageSample(tt.text)
+			assert.Len(t, got, tt.want)
+			assert.True(t, utf8.ValidString(got))
 		})
 	}
 }
