@@ -60,6 +60,10 @@ type Document struct {
 	// Body is the article's bytes, transport encodings removed but character
 	// set untouched.
 	Body []byte
+	// Gzip, when set, is the gzip stream Body was read from (a .gz file),
+	// kept so that a store can keep the bytes as they arrived instead of
+	// compressing Body again.
+	Gzip []byte
 	Meta Meta
 }
 

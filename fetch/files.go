@@ -185,11 +185,11 @@ func (f *Files) readFile(path string, yield func(*Document, error) bool) bool {
 		defer file.Close()
 		return f.readJSONL(path, file, yield)
 	}
-	body, err := f.slurp(path)
+	body, gz, err := f.slurp(path)
 	if err != nil {
 		return fail(err)
 	}
-	doc := &Document{URI: fileURI(path), Kind: KindFile, FetchedAt: f.now(), Body: body}
+	doc := &Document{URI: fileURI(path), Kind: KindFile, FetchedAt: f.now(), Body: body, Gzip: gz}
 	switch {
 	case strings.HasSuffix(lower, ".txt"):
 		doc.Format = FormatText
@@ -210,44 +210,51 @@ func (f *Files) readFile(path string, yield func(*Document, error) bool) bool {
 	return yield(doc, nil)
 }
 
-// slurp reads a whole file, gunzipping .gz files, within the size limit.
-func (f *Files) slurp(path string) ([]byte, error) {
+// slurp reads a whole file within the size limit. A .gz file is read
+// whole and gunzipped; its compressed bytes are returned too, so that a
+// store can keep them as they arrived.
+func (f *Files) slurp(path string) (body, gz []byte, err error) {
 	file, err := os.Open(path)
 	if err != nil {
-		return nil, unwrapPathError(err)
+		return nil, nil, unwrapPathError(err)
 	}
 	defer file.Close()
 	var size int64
 	if st, err := file.Stat(); err == nil {
 		size = st.Size()
 	}
-	var r io.Reader = file
-	if strings.HasSuffix(strings.ToLower(path), ".gz") {
-		size = gzipSize(file, size)
-		zr, err := gzip.NewReader(file)
-		if err != nil {
-			return nil, fmt.Errorf("gzip: %w", err)
-		}
-		defer zr.Close()
-		r = zr
+	if !strings.HasSuffix(strings.ToLower(path), ".gz") {
+		body, err = readLimited(file, f.maxBytes(), size)
+		return body, nil, err
 	}
-	return readLimited(r, f.maxBytes(), size)
+	// Compressed HTML is a fraction of its size; a .gz file larger than
+	// the limit itself cannot hold an acceptable page.
+	if gz, err = readLimited(file, f.maxBytes(), size); err != nil {
+		return nil, nil, err
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(gz))
+	if err != nil {
+		return nil, nil, fmt.Errorf("gzip: %w", err)
+	}
+	defer zr.Close()
+	body, err = readLimited(zr, f.maxBytes(), gzipSize(gz))
+	if err != nil {
+		return nil, nil, err
+	}
+	return body, gz, nil
 }
 
-// gzipSize guesses the size of a gzip file's contents from the length its
-// trailer records, for sizing a buffer: the trailer counts only the last
-// member, modulo 4 GiB, and a hostile file may lie, so the guess is held
-// to 64 times the compressed size (HTML rarely shrinks more than 10 times).
-// It leaves the file's offset at the start.
-func gzipSize(file *os.File, compressed int64) int64 {
-	var tail [4]byte
-	if compressed < 18 {
+// gzipSize guesses the size of a gzip stream's contents from the length
+// its trailer records, for sizing a buffer: the trailer counts only the
+// last member, modulo 4 GiB, and a hostile file may lie, so the guess is
+// held to 64 times the compressed size (HTML rarely shrinks more than 10
+// times).
+func gzipSize(gz []byte) int64 {
+	if len(gz) < 18 {
 		return 0
 	}
-	if _, err := file.ReadAt(tail[:], compressed-4); err != nil {
-		return 0
-	}
-	return min(int64(binary.LittleEndian.Uint32(tail[:])), 64*compressed)
+	n := int64(binary.LittleEndian.Uint32(gz[len(gz)-4:]))
+	return min(n, 64*int64(len(gz)))
 }
 
 // readLimited reads r to the end into a buffer sized for sizeHint bytes

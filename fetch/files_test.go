@@ -89,6 +89,8 @@ func TestFilesRead(t *testing.T) {
 	c := byName["c.html.gz"]
 	require.NotNil(t, c)
 	assert.Equal(t, page, c.Body)
+	assert.Equal(t, gz(t, page), c.Gzip, "the file's bytes, kept for the store")
+	assert.Nil(t, byName["b.txt"].Gzip, "only a .gz file has gzip bytes")
 
 	one := byName["d.jsonl#1"]
 	require.NotNil(t, one)
@@ -283,12 +285,7 @@ func TestGzipSize(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			path := filepath.Join(t.TempDir(), "page.html.gz")
-			require.NoError(t, os.WriteFile(path, tt.file, 0o644))
-			f, err := os.Open(path)
-			require.NoError(t, err)
-			defer f.Close()
-			assert.Equal(t, tt.want, gzipSize(f, int64(len(tt.file))))
+			assert.Equal(t, tt.want, gzipSize(tt.file))
 		})
 	}
 }

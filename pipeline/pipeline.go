@@ -204,7 +204,7 @@ func RawPage(doc *fetch.Document) store.RawPage {
 	return store.RawPage{
 		URI: doc.URI, Kind: string(doc.Kind), URL: doc.URL, FetchedAt: doc.FetchedAt,
 		WARCRecordID: doc.WARCRecordID, Header: doc.Header, ContentType: doc.ContentType,
-		Format: string(doc.Format), MetaJSON: meta, Body: doc.Body,
+		Format: string(doc.Format), MetaJSON: meta, Body: doc.Body, Gzip: doc.Gzip,
 		ETag: doc.Header.Get("ETag"), LastModified: doc.Header.Get("Last-Modified"),
 	}
 }
@@ -214,7 +214,7 @@ func Document(p store.RawPage) *fetch.Document {
 	doc := &fetch.Document{
 		URI: p.URI, Kind: fetch.Kind(p.Kind), URL: p.URL, FetchedAt: p.FetchedAt,
 		WARCRecordID: p.WARCRecordID, Header: p.Header, ContentType: p.ContentType,
-		Format: fetch.Format(p.Format), Body: p.Body,
+		Format: fetch.Format(p.Format), Body: p.Body, Gzip: p.Gzip,
 	}
 	if len(p.MetaJSON) > 0 {
 		if m, err := fetch.ParseMeta(p.MetaJSON); err == nil {

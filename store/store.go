@@ -17,7 +17,8 @@
 //	dates          one row per date reference
 //	counts         one row per number
 //	claims         one row per statistical claim
-//	raw_pages      fetched inputs, body zstd-compressed (body_encoding),
+//	raw_pages      fetched inputs, body zstd-compressed or as the gzip it
+//	               arrived in (body_encoding: zstd or gzip),
 //	               headers (JSON), fetched_at, etag, last_modified
 //	runs           one row per run: command, started_at, ended_at, totals
 //	failures       the run log: run_id, input, stage, reason, at
@@ -89,6 +90,9 @@ type RawPage struct {
 	// MetaJSON is the input's own metadata (sidecar, JSONL fields) as JSON.
 	MetaJSON []byte
 	Body     []byte // stored compressed by the backend
+	// Gzip, when set, is the gzip stream Body arrived in; backends keep it
+	// as it is instead of compressing Body.
+	Gzip []byte
 	// ETag and LastModified support conditional re-fetching.
 	ETag         string
 	LastModified string

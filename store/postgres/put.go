@@ -100,9 +100,10 @@ func (db *DB) rawArgs(runID int64, p store.RawPage) ([]any, error) {
 		return nil, fmt.Errorf("postgres: put raw page %s: header: %w", p.URI, err)
 	}
 	meta := codec.MetaJSON(p.MetaJSON)
+	body, enc := db.codec.Encode(p.Body, p.Gzip)
 	return []any{codec.PGText(p.URI), codec.PGText(p.Kind), codec.PGText(p.URL), nullTime(p.FetchedAt),
 		nullStr(p.WARCRecordID), string(hj), codec.PGText(p.ContentType), codec.PGText(p.Format), meta,
-		db.codec.Compress(p.Body), codec.Encoding, int64(len(p.Body)), nullStr(p.ETag),
+		body, enc, int64(len(p.Body)), nullStr(p.ETag),
 		nullStr(p.LastModified), nullID(runID)}, nil
 }
 

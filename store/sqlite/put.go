@@ -162,9 +162,9 @@ func (db *DB) rawArgs(runID int64, p store.RawPage) ([]any, error) {
 	if !p.FetchedAt.IsZero() {
 		fetched = ts(p.FetchedAt)
 	}
-	body := db.codec.Compress(p.Body)
+	body, enc := db.codec.Encode(p.Body, p.Gzip)
 	return []any{p.URI, p.Kind, p.URL, fetched, nullStr(p.WARCRecordID), string(hj), p.ContentType,
-		p.Format, meta, body, codec.Encoding, int64(len(p.Body)), nullStr(p.ETag),
+		p.Format, meta, body, enc, int64(len(p.Body)), nullStr(p.ETag),
 		nullStr(p.LastModified), nullID(runID)}, nil
 }
 

@@ -10,6 +10,7 @@ import (
 
 	"github.com/cuttings/cuttings/normalize"
 	"github.com/cuttings/cuttings/store"
+	"github.com/cuttings/cuttings/store/internal/codec"
 	"github.com/cuttings/cuttings/store/internal/rows"
 )
 
@@ -99,6 +100,9 @@ func (db *DB) rawQuery(ctx context.Context, q string, args ...any) ([]store.RawP
 		}
 		if err := json.Unmarshal([]byte(hdr), &p.Header); err != nil {
 			return nil, fmt.Errorf("sqlite: raw page %s: headers: %w", p.URI, err)
+		}
+		if enc == codec.Gzip {
+			p.Gzip = body
 		}
 		if p.Body, err = db.codec.Decompress(body, enc); err != nil {
 			return nil, fmt.Errorf("sqlite: raw page %s: %w", p.URI, err)

@@ -2,6 +2,7 @@ package storetest
 
 import (
 	"bytes"
+	"compress/gzip"
 	"context"
 	"encoding/json"
 	"errors"
@@ -214,6 +215,7 @@ func testRawPages(t *testing.T, s store.Store) {
 		big[i] = byte(i*7 + i/251) // binary, every byte value, poorly compressible
 	}
 	t0 := time.Date(2023, 9, 26, 10, 2, 11, 0, time.UTC)
+	gzPage := bytes.Repeat([]byte("<p>A page read from a .gz file.</p>\n"), 100)
 	pages := []store.RawPage{
 		{URI: "https://a.example/1", Kind: "http", URL: "https://a.example/1", FetchedAt: t0,
 			Header:      map[string][]string{"Etag": {`"abc"`}, "Content-Type": {"text/html; charset=utf-8"}},
@@ -223,6 +225,8 @@ func testRawPages(t *testing.T, s store.Store) {
 			FetchedAt: t0.Add(time.Hour), WARCRecordID: "<urn:uuid:1>", ContentType: "text/html",
 			Format: "html", MetaJSON: []byte(`{"site":"A"}`), Body: big},
 		{URI: "file:///tmp/empty.html", Kind: "file", URL: "", Format: "html"},
+		// A page that arrived gzipped is kept as it arrived.
+		{URI: "file:///tmp/c.html.gz", Kind: "file", Format: "html", Body: gzPage, Gzip: gzipped(t, gzPage)},
 		// A sidecar that is not JSON is kept as a JSON string.
 		{URI: "file:///tmp/broken.html", Kind: "file", URL: "https://b.example/", Format: "html",
 			MetaJSON: []byte(`{"title": "unterminated`), Body: []byte("<p>x</p>")},
@@ -237,7 +241,7 @@ func testRawPages(t *testing.T, s store.Store) {
 		require.NoError(t, err)
 		got = append(got, p)
 	}
-	require.Len(t, got, 4)
+	require.Len(t, got, len(pages))
 	byURI := map[string]store.RawPage{}
 	for _, p := range got {
 		byURI[p.URI] = p
@@ -254,6 +258,7 @@ func testRawPages(t *testing.T, s store.Store) {
 		assert.Equal(t, want.ETag, p.ETag)
 		assert.Equal(t, want.LastModified, p.LastModified)
 		assert.True(t, bytes.Equal(want.Body, p.Body), "body of %s", want.URI)
+		assert.True(t, bytes.Equal(want.Gzip, p.Gzip), "gzip of %s", want.URI)
 		if want.Header != nil {
 			assert.Equal(t, want.Header, p.Header)
 		}
@@ -273,7 +278,17 @@ func testRawPages(t *testing.T, s store.Store) {
 	assert.Equal(t, pages[1].URI, latest.URI, "the most recent fetch wins")
 	_, err = s.RawByURL(ctx, "https://nowhere.example/")
 	require.ErrorIs(t, err, store.ErrNotFound)
-	assert.EqualValues(t, 4, sizes(t, s)["raw_pages"])
+	assert.EqualValues(t, len(pages), sizes(t, s)["raw_pages"])
+}
+
+// gzipped returns b as a gzip stream.
+func gzipped(t *testing.T, b []byte) []byte {
+	var buf bytes.Buffer
+	zw := gzip.NewWriter(&buf)
+	_, err := zw.Write(b)
+	require.NoError(t, err)
+	require.NoError(t, zw.Close())
+	return buf.Bytes()
 }
 
 func testRunsAndFailures(t *testing.T, s store.Store) {

@@ -1,20 +1,29 @@
-// Package codec compresses raw page bodies for storage (zstd) and repairs
-// strings for backends that reject NUL bytes or invalid UTF-8.
+// Package codec compresses raw page bodies for storage (zstd, or the gzip
+// stream a page arrived in) and repairs strings for backends that reject NUL
+// bytes or invalid UTF-8.
 package codec
 
 import (
+	"bytes"
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/klauspost/compress/gzip"
 	"github.com/klauspost/compress/zstd"
 )
 
 // Encoding names the compression of stored bodies, kept in the
 // raw_pages.body_encoding column.
 const Encoding = "zstd"
+
+// Gzip is the body_encoding of a body kept as the gzip stream it arrived
+// in.
+const Gzip = "gzip"
 
 // MaxBody is the largest body Decompress returns (256 MiB): a corrupt or
 // hostile row cannot make a reader allocate without bound.
@@ -51,8 +60,20 @@ func (c *Codec) Compress(b []byte) []byte {
 	return c.enc.EncodeAll(b, make([]byte, 0, len(b)/3+64))
 }
 
+// Encode returns body ready to store and its encoding: gz itself when it is
+// the single-member gzip stream body was read from (its trailer gives
+// body's length), which saves compressing body again, else body compressed
+// with zstd.
+func (c *Codec) Encode(body, gz []byte) ([]byte, string) {
+	if len(gz) >= 18 && gz[0] == 0x1f && gz[1] == 0x8b &&
+		binary.LittleEndian.Uint32(gz[len(gz)-4:]) == uint32(len(body)) {
+		return gz, Gzip
+	}
+	return c.Compress(body), Encoding
+}
+
 // Decompress returns the body compressed in b, which was written with
-// encoding enc ("zstd", or "" / "identity" for uncompressed).
+// encoding enc ("zstd", "gzip", or "" / "identity" for uncompressed).
 func (c *Codec) Decompress(b []byte, enc string) ([]byte, error) {
 	switch enc {
 	case "", "identity":
@@ -69,9 +90,29 @@ func (c *Codec) Decompress(b []byte, enc string) ([]byte, error) {
 			return nil, fmt.Errorf("codec: %w", err)
 		}
 		return out, nil
+	case Gzip:
+		return gunzip(b)
 	default:
 		return nil, fmt.Errorf("codec: unknown body encoding %q", enc)
 	}
+}
+
+// gunzip returns the contents of the gzip stream b, up to MaxBody bytes.
+func gunzip(b []byte) ([]byte, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(b))
+	if err != nil {
+		return nil, fmt.Errorf("codec: gzip: %w", err)
+	}
+	defer zr.Close()
+	var out bytes.Buffer
+	n, err := out.ReadFrom(io.LimitReader(zr, MaxBody+1))
+	if err != nil {
+		return nil, fmt.Errorf("codec: gzip: %w", err)
+	}
+	if n > MaxBody {
+		return nil, ErrTooLarge
+	}
+	return out.Bytes(), nil
 }
 
 // Close releases the codec.

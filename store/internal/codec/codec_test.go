@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"testing"
 
+	"github.com/klauspost/compress/gzip"
 	"github.com/klauspost/compress/zstd"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -36,6 +37,44 @@ func TestRoundTrip(t *testing.T) {
 	}
 }
 
+func gzipped(t testing.TB, b []byte) []byte {
+	var buf bytes.Buffer
+	zw := gzip.NewWriter(&buf)
+	_, err := zw.Write(b)
+	require.NoError(t, err)
+	require.NoError(t, zw.Close())
+	return buf.Bytes()
+}
+
+func TestEncode(t *testing.T) {
+	c, err := codec.New()
+	require.NoError(t, err)
+	defer c.Close()
+	page := bytes.Repeat([]byte("<p>A page that arrived gzipped.</p>\n"), 200)
+	gz := gzipped(t, page)
+	twoMembers := append(gzipped(t, page[:100]), gzipped(t, page[100:])...)
+	tests := []struct {
+		name     string
+		body, gz []byte
+		wantEnc  string
+	}{
+		{name: "the gzip stream it arrived in is kept", body: page, gz: gz, wantEnc: codec.Gzip},
+		{name: "no gzip stream: zstd", body: page, wantEnc: codec.Encoding},
+		{name: "a trailer that disagrees with the body: zstd", body: page[1:], gz: gz, wantEnc: codec.Encoding},
+		{name: "several members (the trailer counts the last): zstd", body: page, gz: twoMembers, wantEnc: codec.Encoding},
+		{name: "not gzip: zstd", body: page, gz: append([]byte("PK"), gz[2:]...), wantEnc: codec.Encoding},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			stored, enc := c.Encode(tt.body, tt.gz)
+			assert.Equal(t, tt.wantEnc, enc)
+			got, err := c.Decompress(stored, enc)
+			require.NoError(t, err)
+			assert.True(t, bytes.Equal(tt.body, got), "round trip")
+		})
+	}
+}
+
 func TestDecompressErrors(t *testing.T) {
 	c, err := codec.New()
 	require.NoError(t, err)
@@ -55,6 +94,16 @@ func TestDecompressErrors(t *testing.T) {
 	require.NoError(t, enc.Close())
 	assert.Less(t, len(bomb), 1<<20)
 	_, err = c.Decompress(bomb, codec.Encoding)
+	require.ErrorIs(t, err, codec.ErrTooLarge)
+
+	_, err = c.Decompress([]byte("not gzip at all"), codec.Gzip)
+	require.Error(t, err)
+	gz := gzipped(t, []byte("<p>a page</p>"))
+	_, err = c.Decompress(gz[:len(gz)-6], codec.Gzip)
+	require.Error(t, err, "a truncated gzip stream")
+	gzBomb := gzipped(t, make([]byte, codec.MaxBody+1))
+	assert.Less(t, len(gzBomb), 1<<20)
+	_, err = c.Decompress(gzBomb, codec.Gzip)
 	require.ErrorIs(t, err, codec.ErrTooLarge)
 }
 
@@ -79,8 +128,9 @@ func FuzzDecompress(f *testing.F) {
 	f.Add([]byte("<p>a page</p>"))
 	f.Add(c.Compress([]byte("<p>a page</p>")))
 	f.Add([]byte{0x28, 0xb5, 0x2f, 0xfd, 0, 0x58})
+	f.Add(gzipped(f, []byte("<p>a page</p>")))
 	f.Fuzz(func(t *testing.T, b []byte) {
-		for _, enc := range []string{codec.Encoding, "identity"} {
+		for _, enc := range []string{codec.Encoding, codec.Gzip, "identity"} {
 			out, err := c.Decompress(b, enc)
 			if err == nil && len(out) > codec.MaxBody {
 				t.Fatalf("%s: %d bytes", enc, len(out))
