@@ -67,17 +67,19 @@ func docCleaning(doc *html.Node, opts Options) {
 		delete(strippingList, "img")
 	}
 
-	// Remove nodes in stripping list but keep its children
-	for tagName := range strippingList {
-		etree.StripTags(doc, tagName)
+	// Remove nodes in stripping list but keep its children. One walk for
+	// every tag, not one per tag; the elements are unwrapped last first,
+	// so an element's descendants are unwrapped before it and its children
+	// can be moved rather than copied.
+	stripping := elementsByTag(doc, strippingList)
+	for i := len(stripping) - 1; i >= 0; i-- {
+		unwrapElement(stripping[i])
 	}
 
 	// Prevent removal of paragraphs
 	if opts.Focus == FavorRecall && len(dom.GetElementsByTagName(doc, "p")) > 0 {
 		docBackup := dom.Clone(doc, true)
-		for tagName := range cleaningList {
-			etree.StripElements(doc, false, tagName)
-		}
+		removeElementsByTag(doc, cleaningList)
 
 		// If paragraphs is removed, revert to backup
 		if len(dom.GetElementsByTagName(doc, "p")) == 0 {
@@ -85,14 +87,56 @@ func docCleaning(doc *html.Node, opts Options) {
 		}
 	} else {
 		// Remove nodes in cleaning list including its children
-		for tagName := range cleaningList {
-			etree.StripElements(doc, false, tagName)
-		}
+		removeElementsByTag(doc, cleaningList)
 	}
 
 	// Remove HTML comment
 	removeHtmlCommentNode(doc)
 	pruneHTML(doc, opts)
+}
+
+// elementsByTag returns, in document order, the elements below doc whose
+// tag names are in tags.
+func elementsByTag(doc *html.Node, tags map[string]struct{}) []*html.Node {
+	var found []*html.Node
+	var walk func(*html.Node)
+	walk = func(node *html.Node) {
+		for child := node.FirstChild; child != nil; child = child.NextSibling {
+			if child.Type == html.ElementNode {
+				if _, ok := tags[child.Data]; ok {
+					found = append(found, child)
+				}
+			}
+			walk(child)
+		}
+	}
+	walk(doc)
+	return found
+}
+
+// unwrapElement replaces element with its children.
+func unwrapElement(element *html.Node) {
+	parent := element.Parent
+	if parent == nil {
+		return
+	}
+	for child := element.FirstChild; child != nil; {
+		next := child.NextSibling
+		element.RemoveChild(child)
+		parent.InsertBefore(child, element)
+		child = next
+	}
+	parent.RemoveChild(element)
+}
+
+// removeElementsByTag deletes the elements below doc whose tag names are in
+// tags, with their subtrees and tails, in one walk. Deleting the last first
+// gives the tree that deleting tag by tag gives.
+func removeElementsByTag(doc *html.Node, tags map[string]struct{}) {
+	elements := elementsByTag(doc, tags)
+	for i := len(elements) - 1; i >= 0; i-- {
+		etree.Remove(elements[i], false)
+	}
 }
 
 // removeHtmlCommentNode removes all `html.CommentNode` in document.
@@ -139,15 +183,31 @@ func pruneHTML(doc *html.Node, opts Options) {
 // pruneUnwantedNodes prune the HTML tree by removing unwanted sections.
 func pruneUnwantedNodes(tree *html.Node, queries []selector.Rule, withBackup ...bool) *html.Node {
 	var oldLen int
-	var backup *html.Node
 	backupEnabled := len(withBackup) > 0 && withBackup[0]
 
+	original := tree
 	tree = dom.Clone(tree, true)
 	if backupEnabled {
-		backup = dom.Clone(tree, true)
 		oldLen = utf8.RuneCountInString(dom.TextContent(tree))
 	}
 
+	pruneNodesInPlace(tree, queries)
+
+	// The backup is a copy of the untouched original, taken only when it
+	// is returned.
+	if backupEnabled {
+		newLen := utf8.RuneCountInString(dom.TextContent(tree))
+		if newLen <= oldLen/7 {
+			return dom.Clone(original, true)
+		}
+	}
+
+	return tree
+}
+
+// pruneNodesInPlace deletes the nodes of tree matched by queries, keeping
+// their tail text, in tree itself: for trees the caller owns.
+func pruneNodesInPlace(tree *html.Node, queries []selector.Rule) {
 	for _, query := range queries {
 		subElements := selector.QueryAll(tree, query)
 		for i := len(subElements) - 1; i >= 0; i-- {
@@ -175,15 +235,6 @@ func pruneUnwantedNodes(tree *html.Node, queries []selector.Rule, withBackup ...
 			etree.Remove(subElement)
 		}
 	}
-
-	if backupEnabled {
-		newLen := utf8.RuneCountInString(dom.TextContent(tree))
-		if newLen <= oldLen/7 {
-			return backup
-		}
-	}
-
-	return tree
 }
 
 // handleTextNode converts, formats and probes potential text elements.
