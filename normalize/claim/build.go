@@ -189,10 +189,7 @@ func newBuilder(rec *normalize.Record) *builder {
 	sort.Slice(b.orgs, func(i, j int) bool { return b.orgs[i].start < b.orgs[j].start })
 	var placeSpans []normalize.Span
 	for _, p := range places {
-		if !anyIn(rec.Text, p.lits) {
-			continue
-		}
-		for _, m := range p.re.FindAllStringIndex(rec.Text, -1) {
+		for _, m := range findAllNear(rec.Text, p.re, p.lits) {
 			if overlapsAny(inOrg, m[0], m[1]) || overlapsAny(placeSpans, m[0], m[1]) || isNational(rec.Text[max(0, m[0]-4):m[1]]) {
 				continue // "NHS England", "Manchester University NHS FT", inside "England and Wales"
 			}

@@ -1,6 +1,7 @@
 package claim
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -77,4 +78,30 @@ func BenchmarkBuild(b *testing.B) {
 	for b.Loop() {
 		Build(rec)
 	}
+}
+
+// FuzzFindAllNear checks the windowed search of the place patterns against
+// running each over the whole text.
+func FuzzFindAllNear(f *testing.F) {
+	for _, s := range []string{
+		"Across England and Wales, and in England's north, the UK-wide figure rose.",
+		"NewEngland Englander England_ England. the United Kingdom; the UK",
+		"In the East Midlands and Yorkshire and the Humber, Greater Manchester and the North West.",
+		"Scotland’s and Wales’s figures; Great Britain and Britain; London; the East of England",
+		"Ünglandé England\u00a0England—England", "", "UK",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		for _, p := range places {
+			want := p.re.FindAllStringIndex(text, -1)
+			got := findAllNear(text, p.re, p.lits)
+			if len(want) == 0 && len(got) == 0 {
+				continue
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("%s in %q: got %v, want %v", p.re, text, got, want)
+			}
+		}
+	})
 }
