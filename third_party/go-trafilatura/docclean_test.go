@@ -85,3 +85,31 @@ func FuzzDocCleaning(f *testing.F) {
 		}
 	})
 }
+
+// FuzzTrimmedTextLen checks trimmedTextLen against the length of the
+// trimmed text it replaces, capped and not.
+func FuzzTrimmedTextLen(f *testing.F) {
+	for _, s := range []string{
+		`<div> a  <b>b</b>c <i> </i> d </div>`, `<p>\u00a0x\u2003y</p>`, ``, `<div><a>link</a> text</div>`,
+		"<p>broken \xe2\x80</p><p>\x94 joined</p>", `<div>` + strings.Repeat("word ", 100) + `</div>`,
+	} {
+		f.Add(s, 10)
+	}
+	f.Fuzz(func(t *testing.T, page string, limit int) {
+		doc, err := html.Parse(strings.NewReader(page))
+		if err != nil {
+			return
+		}
+		limit = max(limit%400, -1)
+		for _, n := range dom.GetElementsByTagName(doc, "*") {
+			want := len([]rune(trim(dom.TextContent(n))))
+			if got := trimmedTextLen(n, -1); got != want {
+				t.Fatalf("%q: %d, want %d", page, got, want)
+			}
+			got := trimmedTextLen(n, limit)
+			if want <= limit && got != want || want > limit && got <= limit {
+				t.Fatalf("%q limit %d: %d, want %d", page, limit, got, want)
+			}
+		}
+	})
+}

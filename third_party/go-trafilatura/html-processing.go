@@ -22,6 +22,7 @@
 package trafilatura
 
 import (
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/go-shiori/dom"
@@ -286,6 +287,49 @@ func handleTextNode(node *html.Node, cache *lru.Cache, fixComments, preserveSpac
 	return node
 }
 
+// trimmedTextLen returns utf8.RuneCountInString(trim(dom.TextContent(node)))
+// without building either string. With limit >= 0 it stops counting past
+// limit and returns a number above limit (not the length) for longer text.
+func trimmedTextLen(node *html.Node, limit int) int {
+	n, inWord, sawWord, ok := 0, false, false, true
+	var walk func(*html.Node) bool
+	walk = func(nd *html.Node) bool {
+		if nd.Type == html.TextNode {
+			if !utf8.ValidString(nd.Data) {
+				// Joined to its neighbours, a broken sequence could
+				// read differently: count the joined text.
+				ok = false
+				return false
+			}
+			for _, r := range nd.Data {
+				if unicode.IsSpace(r) {
+					inWord = false
+					continue
+				}
+				if !inWord && sawWord {
+					n++ // the single space between words
+				}
+				n++
+				inWord, sawWord = true, true
+			}
+			if limit >= 0 && n > limit {
+				return false
+			}
+		}
+		for child := nd.FirstChild; child != nil; child = child.NextSibling {
+			if !walk(child) {
+				return false
+			}
+		}
+		return true
+	}
+	walk(node)
+	if !ok {
+		return utf8.RuneCountInString(trim(dom.TextContent(node)))
+	}
+	return n
+}
+
 // linkDensityTest check whether sections will be removed because it's rich in
 // links (probably boilerplate)
 func linkDensityTest(element *html.Node, opts Options) ([]*html.Node, bool) {
@@ -296,9 +340,17 @@ func linkDensityTest(element *html.Node, opts Options) ([]*html.Node, bool) {
 		return nil, false
 	}
 
-	// Get element text
-	text := trim(dom.TextContent(element))
-	textLength := utf8.RuneCountInString(text)
+	// Get the length of the element's text. Only lengths up to 300 (the
+	// largest limit below) or up to what the single link's text needs are
+	// compared, so counting stops there: counting all of it for every
+	// nested element made this test quadratic.
+	lengthCap := 300
+	linkTextLength := -1
+	if nLinks == 1 {
+		linkTextLength = trimmedTextLen(links[0], -1)
+		lengthCap += 2 * linkTextLength
+	}
+	textLength := trimmedTextLen(element, lengthCap)
 
 	// Shortcut
 	if nLinks == 1 {
@@ -307,8 +359,6 @@ func linkDensityTest(element *html.Node, opts Options) ([]*html.Node, bool) {
 			threshold = 10
 		}
 
-		linkText := trim(dom.TextContent(links[0]))
-		linkTextLength := utf8.RuneCountInString(linkText)
 		if linkTextLength > int(threshold) && float64(linkTextLength) > float64(textLength)*0.9 {
 			return nil, true
 		}
@@ -510,8 +560,7 @@ func deleteByLinkDensity(subTree *html.Node, opts Options, backtracking bool, ta
 		if isHighDensity {
 			nodesToDelete = append(nodesToDelete, elem)
 		} else if backtracking && len(nonEmptyLinks) > 0 {
-			text := trim(dom.TextContent(elem))
-			textLength := utf8.RuneCountInString(text)
+			textLength := trimmedTextLen(elem, threshold)
 			if textLength > 0 && textLength < threshold && len(dom.Children(elem)) >= nChildLimit {
 				nodesToDelete = append(nodesToDelete, elem)
 			}
