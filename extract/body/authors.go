@@ -50,19 +50,24 @@ func pickAuthors(doc *goquery.Document, tags metaTags, ld linkedData) []string {
 			}
 		}
 	}
-	for _, sel := range bylineSelectors {
+	// One walk finds the candidates of every selector, instead of a walk
+	// per selector: the walks were most of pickAuthors' time.
+	for _, hits := range bylineMatches(doc.Nodes[0]) {
 		var raw []string
-		doc.FindMatcher(sel).EachWithBreak(func(i int, s *goquery.Selection) bool {
-			if s.ClosestMatcher(outsideStory).Length() > 0 {
-				return true
+		for _, n := range hits {
+			if closest(n, outsideStory) != nil {
+				continue
 			}
+			s := doc.FindNodes(n)
 			if t := spacedText(s); t != "" && len(t) < 200 {
 				raw = append(raw, t)
 			} else if c := s.AttrOr("content", ""); c != "" {
 				raw = append(raw, c)
 			}
-			return len(raw) < 6
-		})
+			if len(raw) >= 6 {
+				break
+			}
+		}
 		if a := cleanAuthors(raw); len(a) > 0 {
 			return a
 		}
@@ -98,6 +103,67 @@ var (
 	// roleWords mark a byline part that is a job title or organisation.
 	roleWords = regexp.MustCompile(`(?i)\b(?:editor|correspondent|reporter|writer|staff|news|agency|agencies|press|contributor|columnist|team|desk|online|media|published|updated|bbc|reuters|associated|afp|pa|ap|bureau|service|digital|international|times|post|guardian|telegraph|daily|mail|sun|express|independent|standard|magazine|journal|herald|group|ltd|inc|com|co\.uk|www)\b`)
 )
+
+// bylineMatches returns, for each of bylineSelectors, the descendant
+// elements of root that it matches, in document order, as goquery's
+// FindMatcher would. It walks the tree once and runs the selectors only on
+// elements that mightMatchByline, the few with the attributes they test.
+func bylineMatches(root *html.Node) [][]*html.Node {
+	out := make([][]*html.Node, len(bylineSelectors))
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if mightMatchByline(c) {
+				for i, sel := range bylineSelectors {
+					if sel.Match(c) {
+						out[i] = append(out[i], c)
+					}
+				}
+			}
+			walk(c)
+		}
+	}
+	walk(root)
+	return out
+}
+
+// mightMatchByline reports whether an element has an attribute that one
+// of bylineSelectors tests for its subject (the last compound selector):
+// itemprop, rel or data-component at all, a class holding "byline",
+// "Byline", "by-line" or "author", or an href holding "author" or
+// "profile". Selectors compare values case-sensitively, as these tests do.
+// An element failing this matches none of them.
+func mightMatchByline(n *html.Node) bool {
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "itemprop", "rel", "data-component":
+			return true
+		case "class":
+			if strings.Contains(a.Val, "yline") || strings.Contains(a.Val, "by-line") || strings.Contains(a.Val, "author") {
+				return true
+			}
+		case "href":
+			if strings.Contains(a.Val, "author") || strings.Contains(a.Val, "profile") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// closest returns n or its nearest ancestor that m matches, or nil, as
+// goquery's ClosestMatcher does.
+func closest(n *html.Node, m cascadia.Matcher) *html.Node {
+	for ; n != nil; n = n.Parent {
+		if m.Match(n) {
+			return n
+		}
+	}
+	return nil
+}
 
 // cleanAuthors normalises author strings: removes "By", splits "A and B"
 // and "A, B", drops job titles, organisations, e-mail addresses and URLs
