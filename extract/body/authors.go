@@ -33,7 +33,7 @@ var (
 
 // pickAuthors returns the article's authors from JSON-LD, meta tags or the
 // visible byline, in that order of preference.
-func pickAuthors(doc *goquery.Document, tags metaTags, ld linkedData) []string {
+func pickAuthors(ix *pageIndex, tags metaTags, ld linkedData) []string {
 	if a := cleanAuthors(ld.Authors); len(a) > 0 {
 		// meta[name=author] sometimes lists co-authors that JSON-LD leaves
 		// out; add them when the two agree on at least one name.
@@ -52,13 +52,13 @@ func pickAuthors(doc *goquery.Document, tags metaTags, ld linkedData) []string {
 	}
 	// One walk finds the candidates of every selector, instead of a walk
 	// per selector: the walks were most of pickAuthors' time.
-	for _, hits := range bylineMatches(doc.Nodes[0]) {
+	for _, hits := range bylineMatches(ix.elems) {
 		var raw []string
 		for _, n := range hits {
 			if closest(n, outsideStory) != nil {
 				continue
 			}
-			s := doc.FindNodes(n)
+			s := ix.sel(n)
 			if t := spacedText(s); t != "" && len(t) < 200 {
 				raw = append(raw, t)
 			} else if c := s.AttrOr("content", ""); c != "" {
@@ -104,29 +104,23 @@ var (
 	roleWords = regexp.MustCompile(`(?i)\b(?:editor|correspondent|reporter|writer|staff|news|agency|agencies|press|contributor|columnist|team|desk|online|media|published|updated|bbc|reuters|associated|afp|pa|ap|bureau|service|digital|international|times|post|guardian|telegraph|daily|mail|sun|express|independent|standard|magazine|journal|herald|group|ltd|inc|com|co\.uk|www)\b`)
 )
 
-// bylineMatches returns, for each of bylineSelectors, the descendant
-// elements of root that it matches, in document order, as goquery's
-// FindMatcher would. It walks the tree once and runs the selectors only on
-// elements that mightMatchByline, the few with the attributes they test.
-func bylineMatches(root *html.Node) [][]*html.Node {
+// bylineMatches returns, for each of bylineSelectors, the elements of
+// elems that it matches, in order. Given a page's elements
+// (pageIndex.elems), it finds what goquery's FindMatcher finds for each
+// selector, running the selectors only on the few elements that
+// mightMatchByline.
+func bylineMatches(elems []*html.Node) [][]*html.Node {
 	out := make([][]*html.Node, len(bylineSelectors))
-	var walk func(n *html.Node)
-	walk = func(n *html.Node) {
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type != html.ElementNode {
-				continue
+	for _, c := range elems {
+		if !mightMatchByline(c) {
+			continue
+		}
+		for i, sel := range bylineSelectors {
+			if sel.Match(c) {
+				out[i] = append(out[i], c)
 			}
-			if mightMatchByline(c) {
-				for i, sel := range bylineSelectors {
-					if sel.Match(c) {
-						out[i] = append(out[i], c)
-					}
-				}
-			}
-			walk(c)
 		}
 	}
-	walk(root)
 	return out
 }
 

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/PuerkitoBio/goquery"
+	"github.com/andybalholm/cascadia"
 )
 
 // publishedKeys are meta names and properties that carry the publication
@@ -25,10 +26,19 @@ var modifiedKeys = []string{
 	"lastmod", "last-modified", "dcterms.modified", "utime", "revised",
 }
 
+// Selectors of the elements that show dates. They are compiled once, not
+// on every search as goquery's Find does.
+var (
+	publishedSelector   = cascadia.MustCompile(`[itemprop="datePublished"], time[pubdate], [property="datePublished"]`)
+	modifiedSelector    = cascadia.MustCompile(`[itemprop="dateModified"]`)
+	timeElementSelector = cascadia.MustCompile("article time[datetime], header time[datetime], main time[datetime], time[datetime]")
+	visibleDateSelector = cascadia.MustCompile(`time, [class*="date"], [class*="byline"], [class*="published"], [class*="timestamp"], [class*="posted"], [class*="meta"]`)
+)
+
 // pickDates returns the published and modified dates as ISO 8601 strings,
 // from JSON-LD, meta tags and schema.org markup (fillMetadata falls back on
 // <time> elements and the URL).
-func pickDates(doc *goquery.Document, tags metaTags, ld linkedData) (published, modified string) {
+func pickDates(ix *pageIndex, tags metaTags, ld linkedData) (published, modified string) {
 	published = normDate(ld.Published)
 	for _, k := range publishedKeys {
 		if published != "" {
@@ -37,10 +47,15 @@ func pickDates(doc *goquery.Document, tags metaTags, ld linkedData) (published, 
 		published = normDate(tags[k])
 	}
 	if published == "" {
-		doc.Find(`[itemprop="datePublished"], time[pubdate], [property="datePublished"]`).EachWithBreak(func(_ int, s *goquery.Selection) bool {
-			published = normDate(firstNonEmpty(s.AttrOr("datetime", ""), s.AttrOr("content", ""), s.Text()))
-			return published == ""
-		})
+		for _, n := range ix.elems {
+			if !dated(n) || !publishedSelector.Match(n) {
+				continue
+			}
+			s := ix.sel(n)
+			if published = normDate(firstNonEmpty(s.AttrOr("datetime", ""), s.AttrOr("content", ""), s.Text())); published != "" {
+				break
+			}
+		}
 	}
 	modified = normDate(ld.Modified)
 	for _, k := range modifiedKeys {
@@ -50,10 +65,15 @@ func pickDates(doc *goquery.Document, tags metaTags, ld linkedData) (published, 
 		modified = normDate(tags[k])
 	}
 	if modified == "" {
-		doc.Find(`[itemprop="dateModified"]`).EachWithBreak(func(_ int, s *goquery.Selection) bool {
-			modified = normDate(firstNonEmpty(s.AttrOr("datetime", ""), s.AttrOr("content", "")))
-			return modified == ""
-		})
+		for _, n := range ix.elems {
+			if !dated(n) || !modifiedSelector.Match(n) {
+				continue
+			}
+			s := ix.sel(n)
+			if modified = normDate(firstNonEmpty(s.AttrOr("datetime", ""), s.AttrOr("content", ""))); modified != "" {
+				break
+			}
+		}
 	}
 	if len(modified) >= 10 && len(published) >= 10 && modified[:10] < published[:10] {
 		modified = ""
@@ -65,7 +85,7 @@ func pickDates(doc *goquery.Document, tags metaTags, ld linkedData) (published, 
 // its header, used when nothing better is known.
 func timeElementDate(doc *goquery.Document) string {
 	var d string
-	doc.Find("article time[datetime], header time[datetime], main time[datetime], time[datetime]").EachWithBreak(func(_ int, s *goquery.Selection) bool {
+	doc.FindMatcher(timeElementSelector).EachWithBreak(func(_ int, s *goquery.Selection) bool {
 		if s.ClosestMatcher(outsideStory).Length() > 0 {
 			return true
 		}
@@ -209,18 +229,18 @@ func parseDateline(s string) string {
 // visibleDate reads the first date shown in a dateline, byline or time
 // element outside navigation, footers and lists of other stories. It must
 // run before boilerplate pruning, which removes bylines.
-func visibleDate(doc *goquery.Document) string {
-	var d string
-	doc.Find(`time, [class*="date"], [class*="byline"], [class*="published"], [class*="timestamp"], [class*="posted"], [class*="meta"]`).EachWithBreak(func(_ int, s *goquery.Selection) bool {
-		if s.ClosestMatcher(outsideStoryRecent).Length() > 0 {
-			return true
+func visibleDate(ix *pageIndex) string {
+	for _, n := range ix.elems {
+		if !dateline(n) || !visibleDateSelector.Match(n) || closest(n, outsideStoryRecent) != nil {
+			continue
 		}
-		t := spacedText(s)
+		t := spacedText(ix.sel(n))
 		if t == "" || len(t) > 120 {
-			return true
+			continue
 		}
-		d = parseDateline(t)
-		return d == ""
-	})
-	return d
+		if d := parseDateline(t); d != "" {
+			return d
+		}
+	}
+	return ""
 }

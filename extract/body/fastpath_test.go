@@ -1,6 +1,7 @@
 package body
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -26,6 +27,12 @@ var fastPathSeeds = []string{
 	`<svg><a href="/profile/p" class="byline">s</a></svg><math itemprop="author">m</math>`,
 	`<a HREF="/AUTHOR/x">u</a><a href="/authors/x">v</a><a href="profile">w</a>`,
 	`<meta itemprop="author" content="M N"><link rel="author" href="/a">`,
+	`<html lang="en"><head><link rel="canonical" href="/c"><title>T</title><meta property="og:title" content="O"></head>` +
+		`<body><svg><title>S</title></svg><h1>H</h1><time datetime="2020-01-02" pubdate>x</time>` +
+		`<span itemprop="datePublished" content="2020">y</span><i property="datePublished">z</i><b itemprop="dateModified">m</b>` +
+		`<div class="meta-Date updated"><p class="posted-on">p</p><p class="DATE">q</p></div>` +
+		`<script type="application/ld+json">{}</script><script type="application/LD+json">{}</script><html lang="fr"></html></body></html>`,
+	`<title>no head</title><template><title>t</title><h1>in template</h1></template><h1>a</h1>`,
 }
 
 // fastPathPages returns the seeds and this package's HTML fixtures.
@@ -42,44 +49,80 @@ func fastPathPages(tb testing.TB) []string {
 	return pages
 }
 
-// checkBylineMatches compares bylineMatches with goquery's FindMatcher
-// run once per selector, the search it replaces.
-func checkBylineMatches(t *testing.T, page string) {
+// checkPageIndex compares the searches readMetadata runs on a pageIndex
+// with goquery's searches of the whole tree, which they replace.
+func checkPageIndex(t *testing.T, page string) {
 	t.Helper()
 	root, err := html.Parse(strings.NewReader(page))
 	if err != nil {
 		return
 	}
 	doc := goquery.NewDocumentFromNode(root)
-	got := bylineMatches(root)
-	for i, sel := range bylineSelectors {
-		want := doc.FindMatcher(sel).Nodes
-		if !slices.Equal(got[i], want) {
-			t.Fatalf("selector %d: %d nodes, want %d, in %q", i, len(got[i]), len(want), page)
+	ix := indexPage(root)
+	firstOrNil := func(nodes []*html.Node) *html.Node {
+		if len(nodes) == 0 {
+			return nil
+		}
+		return nodes[0]
+	}
+	same := func(what string, got, want []*html.Node) {
+		t.Helper()
+		if !slices.Equal(got, want) {
+			t.Fatalf("%s: %d nodes, want %d, in %q", what, len(got), len(want), page)
 		}
 	}
+	one := func(what string, got *html.Node, sel string) {
+		t.Helper()
+		if want := firstOrNil(doc.FindMatcher(goquery.Single(sel)).Nodes); got != want {
+			t.Fatalf("%s: got %v, want %v, in %q", what, got, want, page)
+		}
+	}
+	for i, m := range bylineMatches(ix.elems) {
+		same(fmt.Sprintf("byline selector %d", i), m, doc.FindMatcher(bylineSelectors[i]).Nodes)
+	}
+	same("meta", ix.metas, doc.Find("meta").Nodes)
+	same("h1", ix.h1s, doc.Find("h1").Nodes)
+	same("JSON-LD", filter(ix.scripts, jsonLDScript), doc.Find(`script[type="application/ld+json"]`).Nodes)
+	same("published", filter(filterFunc(ix.elems, dated), publishedSelector), doc.FindMatcher(publishedSelector).Nodes)
+	same("modified", filter(filterFunc(ix.elems, dated), modifiedSelector), doc.FindMatcher(modifiedSelector).Nodes)
+	same("dateline", filter(filterFunc(ix.elems, dateline), visibleDateSelector), doc.FindMatcher(visibleDateSelector).Nodes)
+	one("canonical", first(ix.links, canonicalLink), `link[rel="canonical"]`)
+	one("html", ix.html, "html")
+	one("head title", first(ix.titles, headTitle), "head title")
+	one("title", firstOrNil(ix.titles), "title")
 }
 
-// TestBylineMatches checks the one-walk byline search on every seed and
+// filterFunc returns the nodes for which keep is true.
+func filterFunc(nodes []*html.Node, keep func(*html.Node) bool) []*html.Node {
+	var out []*html.Node
+	for _, n := range nodes {
+		if keep(n) {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// TestPageIndex checks readMetadata's one-walk searches on every seed and
 // fixture, and on the benchmark's pages when they are present.
-func TestBylineMatches(t *testing.T) {
+func TestPageIndex(t *testing.T) {
 	for _, page := range fastPathPages(t) {
-		checkBylineMatches(t, page)
+		checkPageIndex(t, page)
 	}
 	t.Run("benchmark", func(t *testing.T) {
 		for _, p := range loadBenchmark(t) {
-			checkBylineMatches(t, string(p.html))
+			checkPageIndex(t, string(p.html))
 		}
 	})
 }
 
-// FuzzBylineMatches checks the one-walk byline search against a walk per
-// selector on arbitrary markup.
-func FuzzBylineMatches(f *testing.F) {
+// FuzzPageIndex checks readMetadata's one-walk searches against goquery's
+// searches on arbitrary markup.
+func FuzzPageIndex(f *testing.F) {
 	for _, page := range fastPathPages(f) {
 		f.Add(page)
 	}
-	f.Fuzz(checkBylineMatches)
+	f.Fuzz(checkPageIndex)
 }
 
 // parsedBenchPages decodes and parses the benchmark's pages as Extract

@@ -4,7 +4,7 @@ import (
 	"encoding/json"
 	"strings"
 
-	"github.com/PuerkitoBio/goquery"
+	"github.com/andybalholm/cascadia"
 )
 
 // linkedData is what the page's JSON-LD says about the article.
@@ -24,12 +24,15 @@ var articleTypes = map[string]int{
 	"webpage": 1, "itempage": 1, "videoobject": 1, "recipe": 2, "review": 2,
 }
 
+// jsonLDScript selects JSON-LD scripts.
+var jsonLDScript = cascadia.MustCompile(`script[type="application/ld+json"]`)
+
 // maxJSONLD bounds how much JSON-LD is parsed per page.
 const maxJSONLD = 1 << 20
 
 // readLinkedData reads every JSON-LD script and keeps the fields of the
 // best-ranked article object (first of equal rank).
-func readLinkedData(doc *goquery.Document) linkedData {
+func readLinkedData(ix *pageIndex) linkedData {
 	var best map[string]any
 	bestRank := 0
 	var visit func(v any, depth int)
@@ -61,16 +64,16 @@ func readLinkedData(doc *goquery.Document) linkedData {
 		}
 	}
 	total := 0
-	doc.Find(`script[type="application/ld+json"]`).Each(func(_ int, s *goquery.Selection) {
-		txt := s.Text()
+	for _, n := range filter(ix.scripts, jsonLDScript) {
+		txt := ix.sel(n).Text()
 		total += len(txt)
 		if total > maxJSONLD {
-			return
+			continue
 		}
 		for _, v := range decodeJSONValues(txt) {
 			visit(v, 0)
 		}
-	})
+	}
 	var ld linkedData
 	if best == nil {
 		return ld

@@ -5,7 +5,7 @@ import (
 	"regexp"
 	"strings"
 
-	"github.com/PuerkitoBio/goquery"
+	"github.com/andybalholm/cascadia"
 	"golang.org/x/net/html"
 )
 
@@ -37,12 +37,14 @@ func (pm pageMeta) needsFallback() bool {
 // values to the first non-empty content.
 type metaTags map[string]string
 
-func readMetaTags(doc *goquery.Document) metaTags {
+// readMetaTags reads the page's <meta> elements.
+func readMetaTags(ix *pageIndex) metaTags {
 	m := metaTags{}
-	doc.Find("meta").Each(func(_ int, s *goquery.Selection) {
+	for _, n := range ix.metas {
+		s := ix.sel(n)
 		content := strings.TrimSpace(s.AttrOr("content", ""))
 		if content == "" {
-			return
+			continue
 		}
 		for _, attr := range []string{"name", "property", "itemprop", "http-equiv"} {
 			if k := strings.ToLower(strings.TrimSpace(s.AttrOr(attr, ""))); k != "" {
@@ -51,7 +53,7 @@ func readMetaTags(doc *goquery.Document) metaTags {
 				}
 			}
 		}
-	})
+	}
 	return m
 }
 
@@ -65,12 +67,15 @@ func (m metaTags) first(keys ...string) string {
 	return ""
 }
 
+// canonicalLink selects the canonical URL's <link>.
+var canonicalLink = cascadia.MustCompile(`link[rel="canonical"]`)
+
 // readMetadata reads a page's metadata from its head, JSON-LD and visible
 // bylines and datelines. pageURL may be empty.
 func readMetadata(root *html.Node, pageURL string) pageMeta {
-	doc := goquery.NewDocumentFromNode(root)
-	tags := readMetaTags(doc)
-	ld := readLinkedData(doc)
+	ix := indexPage(root)
+	tags := readMetaTags(ix)
+	ld := readLinkedData(ix)
 	var pm pageMeta
 	pm.ogType = strings.ToLower(tags.first("og:type"))
 	for _, t := range ld.Types {
@@ -89,22 +94,22 @@ func readMetadata(root *html.Node, pageURL string) pageMeta {
 		tags.first("application-name", "al:android:app_name", "twitter:app:name:iphone")))
 
 	pm.canonical = resolveURL(pageURL, firstNonEmpty(
-		doc.FindMatcher(goquery.Single(`link[rel="canonical"]`)).AttrOr("href", ""),
+		ix.sel(first(ix.links, canonicalLink)).AttrOr("href", ""),
 		tags.first("og:url", "twitter:url"), ld.URL))
 	if pm.canonical == "" {
 		pm.canonical = pageURL
 	}
-	pm.language = normLanguage(firstNonEmpty(doc.FindMatcher(goquery.Single("html")).AttrOr("lang", ""),
-		doc.FindMatcher(goquery.Single("html")).AttrOr("xml:lang", ""), tags.first("content-language", "language", "dc.language"),
+	pm.language = normLanguage(firstNonEmpty(ix.sel(ix.html).AttrOr("lang", ""),
+		ix.sel(ix.html).AttrOr("xml:lang", ""), tags.first("content-language", "language", "dc.language"),
 		ld.Language, tags.first("og:locale")))
 
 	pm.description = cleanSpace(tags.first("og:description", "description", "twitter:description"))
 	host := hostOf(firstNonEmpty(pageURL, pm.canonical))
-	pm.title = pickTitle(doc, tags, ld, pm.site, host)
-	pm.authors = dropSiteAuthors(pickAuthors(doc, tags, ld), pm.site, host)
-	pm.published, pm.modified = pickDates(doc, tags, ld)
+	pm.title = pickTitle(ix, tags, ld, pm.site, host)
+	pm.authors = dropSiteAuthors(pickAuthors(ix, tags, ld), pm.site, host)
+	pm.published, pm.modified = pickDates(ix, tags, ld)
 	if pm.published == "" {
-		pm.visibleDate = visibleDate(doc)
+		pm.visibleDate = visibleDate(ix)
 	}
 	return pm
 }

@@ -5,28 +5,34 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/PuerkitoBio/goquery"
+	"github.com/andybalholm/cascadia"
 )
 
 // titleSeparator splits a <title> into headline, section and site parts.
 var titleSeparator = regexp.MustCompile(`\s+(?:\||-|–|—|::|»|·|•)\s+`)
 
+// headTitle selects a <title> in the page's head.
+var headTitle = cascadia.MustCompile("head title")
+
 // pickTitle chooses the headline: an <h1> that the <title> repeats, else
 // the <title> without its site and section parts, else JSON-LD headline,
 // og:title or the first <h1>.
-func pickTitle(doc *goquery.Document, tags metaTags, ld linkedData, site, host string) string {
-	titleTag := cleanSpace(doc.FindMatcher(goquery.Single("head title")).Text())
-	if titleTag == "" {
-		titleTag = cleanSpace(doc.FindMatcher(goquery.Single("title")).Text())
+func pickTitle(ix *pageIndex, tags metaTags, ld linkedData, site, host string) string {
+	titleTag := cleanSpace(ix.sel(first(ix.titles, headTitle)).Text())
+	if titleTag == "" && len(ix.titles) > 0 {
+		titleTag = cleanSpace(ix.sel(ix.titles[0]).Text())
 	}
 	normTag := normHeadline(titleTag)
 	var h1s []string
-	doc.Find("h1").EachWithBreak(func(i int, s *goquery.Selection) bool {
-		if t := spacedText(s); t != "" {
+	// The first nine <h1>s.
+	for i, n := range ix.h1s {
+		if t := spacedText(ix.sel(n)); t != "" {
 			h1s = append(h1s, t)
 		}
-		return i < 8
-	})
+		if i >= 8 {
+			break
+		}
+	}
 	stripped := stripSiteParts(titleTag, site, host)
 	for _, h := range h1s {
 		nh := normHeadline(h)
