@@ -155,3 +155,113 @@ func BenchmarkReadMetadata(b *testing.B) {
 		}
 	}
 }
+
+// boilerNameSlow is boilerName as first written, a strings.Contains per
+// part: the definition that boilerName's one-pass scan must agree with.
+func boilerNameSlow(val string) bool {
+	v := strings.ToLower(val)
+	toks := strings.Fields(v)
+	for _, tok := range toks {
+		if tok == "d-none" && shownAtSomeWidth(toks) {
+			continue
+		}
+		if boilerTokens[tok] {
+			return true
+		}
+		for _, p := range boilerPrefixes {
+			if strings.HasPrefix(tok, p) {
+				return true
+			}
+		}
+	}
+	if strings.Contains(v, "embed") {
+		return false
+	}
+	v = strings.ReplaceAll(v, "commentary", "")
+	for _, p := range boilerParts {
+		if strings.Contains(v, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// boilerNameSeeds are class and id values near the edges of boilerName's
+// rules.
+var boilerNameSeeds = []string{
+	"", " ", "ad", "AD-slot", "masthead__logo", "d-none", "d-none d-md-block", "d-none x-none",
+	"commentary", "commentary-box", "comcommentaryment", "social-embed", "share", "share-bar",
+	"x-share", "Newsletter-Signup", "readmore", "read-mor", "further-reading", "also_read",
+	"byline", "author-bio", "sign-up", "caption", "İstanbul related", "\u212a-related",
+}
+
+// TestBoilerName checks boilerName against boilerNameSlow on the seeds and
+// every class and id of the fixtures.
+func TestBoilerName(t *testing.T) {
+	vals := slices.Clone(boilerNameSeeds)
+	for _, page := range fastPathPages(t) {
+		root, err := html.Parse(strings.NewReader(page))
+		if err != nil {
+			continue
+		}
+		for _, n := range indexPage(root).elems {
+			for _, a := range n.Attr {
+				if a.Key == "class" || a.Key == "id" {
+					vals = append(vals, a.Val)
+				}
+			}
+		}
+	}
+	for _, v := range vals {
+		if got, want := boilerName(v), boilerNameSlow(v); got != want {
+			t.Errorf("boilerName(%q) = %v, want %v", v, got, want)
+		}
+	}
+}
+
+// FuzzBoilerName checks boilerName against boilerNameSlow.
+func FuzzBoilerName(f *testing.F) {
+	for _, v := range boilerNameSeeds {
+		f.Add(v)
+	}
+	f.Fuzz(func(t *testing.T, v string) {
+		if got, want := boilerName(v), boilerNameSlow(v); got != want {
+			t.Fatalf("boilerName(%q) = %v, want %v", v, got, want)
+		}
+	})
+}
+
+// classAndIDValues returns the distinct class and id values of the
+// benchmark pages, as pruneBoilerplate's cache passes them to boilerName.
+func classAndIDValues(b *testing.B) []string {
+	var vals []string
+	for _, doc := range parsedBenchPages(b) {
+		seen := map[string]bool{}
+		var walk func(n *html.Node)
+		walk = func(n *html.Node) {
+			for _, a := range n.Attr {
+				if (a.Key == "class" || a.Key == "id") && !seen[a.Val] {
+					seen[a.Val] = true
+					vals = append(vals, a.Val)
+				}
+			}
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				walk(c)
+			}
+		}
+		walk(doc)
+	}
+	return vals
+}
+
+// BenchmarkBoilerName times boilerName on every distinct class and id
+// value of each benchmark page.
+func BenchmarkBoilerName(b *testing.B) {
+	vals := classAndIDValues(b)
+	b.ResetTimer()
+	for b.Loop() {
+		for _, v := range vals {
+			boilerName(v)
+		}
+	}
+}

@@ -32,6 +32,28 @@ var boilerParts = []string{
 	"authorbio", "caption", "newsfeed", "further-reading", "also-read",
 }
 
+// boilerPartsByByte lists boilerParts by their first byte, so that
+// containsBoilerPart reads a name once instead of once per part.
+var boilerPartsByByte = func() (t [256][]string) {
+	for _, p := range boilerParts {
+		t[p[0]] = append(t[p[0]], p)
+	}
+	return t
+}()
+
+// containsBoilerPart reports whether v contains one of boilerParts, as
+// testing each with strings.Contains would.
+func containsBoilerPart(v string) bool {
+	for i := 0; i < len(v); i++ {
+		for _, p := range boilerPartsByByte[v[i]] {
+			if strings.HasPrefix(v[i:], p) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // pruneBoilerplate removes from the tree elements that are hidden or whose
 // class or id names them as adverts, share bars, newsletter boxes, related
 // or popular links, comments, cookie banners, captions and the like. An
@@ -130,9 +152,8 @@ func isBoilerplate(n *html.Node, named func(string) bool) bool {
 // boilerName reports whether a class or id value names boilerplate.
 func boilerName(val string) bool {
 	v := strings.ToLower(val)
-	toks := strings.Fields(v)
-	for _, tok := range toks {
-		if tok == "d-none" && shownAtSomeWidth(toks) {
+	for tok := range strings.FieldsSeq(v) {
+		if tok == "d-none" && shownAtSomeWidth(strings.Fields(v)) {
 			continue
 		}
 		if boilerTokens[tok] {
@@ -149,13 +170,7 @@ func boilerName(val string) bool {
 		return false
 	}
 	// "commentary" is an opinion piece, not reader comments.
-	v = strings.ReplaceAll(v, "commentary", "")
-	for _, p := range boilerParts {
-		if strings.Contains(v, p) {
-			return true
-		}
-	}
-	return false
+	return containsBoilerPart(strings.ReplaceAll(v, "commentary", ""))
 }
 
 // shownAtSomeWidth reports whether Bootstrap-style classes show an element
