@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
@@ -262,6 +264,125 @@ func BenchmarkBoilerName(b *testing.B) {
 	for b.Loop() {
 		for _, v := range vals {
 			boilerName(v)
+		}
+	}
+}
+
+// collapseSpaceSlow is collapseSpace as first written, decoding every
+// rune: the definition its ASCII paths must agree with.
+func collapseSpaceSlow(s string) string {
+	var sb strings.Builder
+	space := false
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		switch {
+		case r == utf8.RuneError && size <= 1:
+			continue
+		case unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff':
+			space = sb.Len() > 0
+			continue
+		case unicode.IsControl(r):
+			continue
+		}
+		if space {
+			sb.WriteByte(' ')
+			space = false
+		}
+		sb.WriteRune(r)
+	}
+	return sb.String()
+}
+
+// compactKeySlow is compactKey as first written, ranging over runes.
+func compactKeySlow(s string) string {
+	var sb strings.Builder
+	for _, r := range s {
+		switch {
+		case 'a' <= r && r <= 'z', '0' <= r && r <= '9':
+			sb.WriteByte(byte(r))
+		case 'A' <= r && r <= 'Z':
+			sb.WriteByte(byte(r - 'A' + 'a'))
+		case r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			sb.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return sb.String()
+}
+
+// nodeParagraphsSlow is nodeParagraphs with every text node outside <pre>
+// passed through strings.Map, as writeText did before it skipped the call
+// for valid text without line breaks.
+func nodeParagraphsSlow(n *html.Node) []paragraph {
+	var walk func(n *html.Node, inPre bool)
+	walk = func(n *html.Node, inPre bool) {
+		if n.Type == html.TextNode && !inPre {
+			n.Data = strings.Map(func(r rune) rune { return r }, n.Data)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c, inPre || c.Data == "pre")
+		}
+	}
+	walk(n, false)
+	return nodeParagraphs(n)
+}
+
+// textSeeds are strings at the edges of the text clean-up rules: ASCII
+// and not, spaces of every kind, controls and invalid UTF-8.
+var textSeeds = []string{
+	"", " ", "a", "a b", " a", "a ", "a  b", "a\tb", "a\nb", "a\x00b", "a\x7fb", "\x1f",
+	"Ünïcödé  wörds", "a\u00a0b", "a\u0085b", "a\u200bb", "\ufeffa", "a\u2028b", "\u3000x",
+	"bad\xffbyte", "\xe2\x80", "x\xc3", "ﬁne ΣΑΣ İı", "A1-b2_C3", "\uFFFD",
+}
+
+// TestTextFastPaths checks collapseSpace, compactKey and writeText's
+// skipped mapping against their former definitions.
+func TestTextFastPaths(t *testing.T) {
+	for _, s := range textSeeds {
+		checkTextFastPaths(t, s)
+	}
+}
+
+// checkTextFastPaths compares the fast and former text clean-ups on s.
+func checkTextFastPaths(t *testing.T, s string) {
+	t.Helper()
+	if got, want := collapseSpace(s), collapseSpaceSlow(s); got != want {
+		t.Fatalf("collapseSpace(%q) = %q, want %q", s, got, want)
+	}
+	if got, want := compactKey(s), compactKeySlow(s); got != want {
+		t.Fatalf("compactKey(%q) = %q, want %q", s, got, want)
+	}
+	for _, markup := range []string{"<p>" + html.EscapeString(s) + "<b>" + s + "</b>x</p>", "<pre>" + s + "</pre>"} {
+		a, err := html.Parse(strings.NewReader(markup))
+		if err != nil {
+			continue
+		}
+		b, _ := html.Parse(strings.NewReader(markup))
+		if got, want := nodeParagraphs(a), nodeParagraphsSlow(b); !slices.Equal(got, want) {
+			t.Fatalf("nodeParagraphs(%q) = %q, want %q", markup, got, want)
+		}
+	}
+}
+
+// FuzzTextFastPaths checks the text clean-ups against their former
+// definitions.
+func FuzzTextFastPaths(f *testing.F) {
+	for _, s := range textSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(checkTextFastPaths)
+}
+
+// BenchmarkNodeParagraphs times nodeParagraphs and compactKey on whole
+// benchmark pages, the text clean-up that recoverBody and Extract run.
+func BenchmarkNodeParagraphs(b *testing.B) {
+	docs := parsedBenchPages(b)
+	b.ResetTimer()
+	for b.Loop() {
+		for _, doc := range docs {
+			for _, p := range nodeParagraphs(doc) {
+				compactKey(p.text)
+			}
 		}
 	}
 }

@@ -190,13 +190,22 @@ func textRunes(n *html.Node, inLink bool) (total, linked int) {
 func compactKey(s string) string {
 	var sb strings.Builder
 	sb.Grow(len(s))
-	for _, r := range s {
-		switch {
-		case 'a' <= r && r <= 'z', '0' <= r && r <= '9':
-			sb.WriteByte(byte(r))
-		case 'A' <= r && r <= 'Z':
-			sb.WriteByte(byte(r - 'A' + 'a'))
-		case r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+	for i := 0; i < len(s); i++ {
+		// ASCII bytes without decoding runes.
+		switch c := s[i]; {
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+			sb.WriteByte(c)
+			continue
+		case 'A' <= c && c <= 'Z':
+			sb.WriteByte(c - 'A' + 'a')
+			continue
+		case c < utf8.RuneSelf:
+			continue
+		}
+		// A multi-byte rune, or invalid UTF-8 (U+FFFD, not a letter).
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size - 1
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
 			sb.WriteRune(unicode.ToLower(r))
 		}
 	}

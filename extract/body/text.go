@@ -139,7 +139,9 @@ func (b *textBuilder) writeText(t string) {
 	if t == "" {
 		return
 	}
-	if b.preDepth == 0 {
+	// strings.Map also turns invalid UTF-8 into U+FFFD, so it is skipped
+	// only for valid text without line breaks, which it would return as is.
+	if b.preDepth == 0 && (strings.IndexByte(t, '\n') >= 0 || strings.IndexByte(t, '\r') >= 0 || !utf8.ValidString(t)) {
 		// Line breaks in the markup are white space; only <br> breaks lines.
 		t = strings.Map(func(r rune) rune {
 			if r == '\n' || r == '\r' {
@@ -184,10 +186,30 @@ func (b *textBuilder) flush() {
 // collapseSpace trims s and turns each run of white space into one space.
 // Invalid UTF-8 and control characters are dropped.
 func collapseSpace(s string) string {
+	if collapsedASCII(s) {
+		return s
+	}
 	var sb strings.Builder
 	sb.Grow(len(s))
 	space := false
 	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			// ASCII, decided without decoding: the same tests as below.
+			i++
+			switch {
+			case asciiSpace(c):
+				space = sb.Len() > 0
+				continue
+			case c < 0x20 || c == 0x7f:
+				continue
+			}
+			if space {
+				sb.WriteByte(' ')
+				space = false
+			}
+			sb.WriteByte(c)
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		i += size
 		switch {
@@ -206,6 +228,29 @@ func collapseSpace(s string) string {
 		sb.WriteRune(r)
 	}
 	return sb.String()
+}
+
+// asciiSpace reports whether an ASCII byte is white space to
+// unicode.IsSpace.
+func asciiSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
+}
+
+// collapsedASCII reports whether collapseSpace would return s unchanged
+// because it is printable ASCII with single spaces between words and none
+// around them (most text nodes and metadata values): then it need not be
+// copied.
+func collapsedASCII(s string) bool {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return s == ""
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < 0x20 || c >= 0x7f || c == ' ' && s[i-1] == ' ' {
+			return false
+		}
+	}
+	return true
 }
 
 // join builds Text and Blocks from paragraphs.
