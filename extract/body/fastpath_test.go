@@ -386,3 +386,69 @@ func BenchmarkNodeParagraphs(b *testing.B) {
 		}
 	}
 }
+
+// checkElementParagraphLen compares elementParagraphLen with the lengths
+// paragraphTextLen records in one walk of the page, for every element.
+func checkElementParagraphLen(t *testing.T, page string) {
+	t.Helper()
+	root, err := html.Parse(strings.NewReader(page))
+	if err != nil {
+		return
+	}
+	lens := map[*html.Node]int{}
+	paragraphTextLen(root, lens, false)
+	for _, n := range indexPage(root).elems {
+		if got, want := elementParagraphLen(n), lens[n]; got != want {
+			t.Fatalf("<%s>: %d, want %d, in %q", n.Data, got, want, page)
+		}
+	}
+}
+
+// TestElementParagraphLen checks elementParagraphLen on the seeds,
+// fixtures and benchmark pages.
+func TestElementParagraphLen(t *testing.T) {
+	pages := append(fastPathPages(t),
+		"<p>a<b>bc<i>d</i></b><p>e</p></p><div>x<p> y </p><script>s</script></div>",
+		"<svg><style><p>in style</p><a>t</a></style></svg><p><svg><script><g>z</g></script></svg></p>")
+	for _, page := range pages {
+		checkElementParagraphLen(t, page)
+	}
+	t.Run("benchmark", func(t *testing.T) {
+		for _, p := range loadBenchmark(t) {
+			checkElementParagraphLen(t, string(p.html))
+		}
+	})
+}
+
+// FuzzElementParagraphLen checks elementParagraphLen on arbitrary markup.
+func FuzzElementParagraphLen(f *testing.F) {
+	for _, page := range fastPathPages(f) {
+		f.Add(page)
+	}
+	f.Fuzz(checkElementParagraphLen)
+}
+
+// BenchmarkPruneBoilerplate times pruneBoilerplate on freshly parsed
+// benchmark pages (the parsing is not timed).
+func BenchmarkPruneBoilerplate(b *testing.B) {
+	var texts []string
+	for _, p := range benchPages(b) {
+		if d, err := decode(p, ""); err == nil {
+			texts = append(texts, emptyCode(d.text))
+		}
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		b.StopTimer()
+		docs := make([]*html.Node, 0, len(texts))
+		for _, s := range texts {
+			if doc, _, err := parseHTML(s); err == nil {
+				docs = append(docs, doc)
+			}
+		}
+		b.StartTimer()
+		for _, doc := range docs {
+			pruneBoilerplate(doc)
+		}
+	}
+}

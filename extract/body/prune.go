@@ -60,8 +60,9 @@ func containsBoilerPart(v string) bool {
 // element holding a large share of the page's paragraph text is kept
 // whatever its name, since sites put such names on whole-page wrappers.
 func pruneBoilerplate(doc *html.Node) {
-	textLen := map[*html.Node]int{}
-	total := paragraphTextLen(doc, textLen, false)
+	// The paragraph text under an element is counted only for the few
+	// elements named as boilerplate, not recorded for every element.
+	total := paragraphTextLen(doc, nil, false)
 	var remove []*html.Node
 	names := map[string]bool{}
 	named := func(v string) bool {
@@ -78,7 +79,7 @@ func pruneBoilerplate(doc *html.Node) {
 			if c.Type != html.ElementNode {
 				continue
 			}
-			if isBoilerplate(c, named) && (total == 0 || textLen[c]*10 < total*4) {
+			if isBoilerplate(c, named) && (total == 0 || elementParagraphLen(c)*10 < total*4) {
 				remove = append(remove, c)
 				continue
 			}
@@ -93,8 +94,9 @@ func pruneBoilerplate(doc *html.Node) {
 	}
 }
 
-// paragraphTextLen records, for each element, the length of the text of
-// the paragraphs (<p>) under it, and returns that of n.
+// paragraphTextLen records in lens (unless nil), for each element, the
+// length of the text of the paragraphs (<p>) under it, and returns that of
+// n.
 func paragraphTextLen(n *html.Node, lens map[*html.Node]int, inP bool) int {
 	sum := 0
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -110,10 +112,30 @@ func paragraphTextLen(n *html.Node, lens map[*html.Node]int, inP bool) int {
 			sum += paragraphTextLen(c, lens, inP || c.DataAtom == atom.P)
 		}
 	}
-	if n.Type == html.ElementNode {
+	if n.Type == html.ElementNode && lens != nil {
 		lens[n] = sum
 	}
 	return sum
+}
+
+// elementParagraphLen returns what paragraphTextLen records for element n
+// in a walk of its whole tree: the length of the paragraph text under n,
+// counting all of its text when n is in or is a <p>, and 0 when n is in or
+// is a <script> or <style> (which the walk skips).
+func elementParagraphLen(n *html.Node) int {
+	inP := false
+	for a := n; a != nil; a = a.Parent {
+		if a.Type != html.ElementNode {
+			continue
+		}
+		switch a.DataAtom {
+		case atom.Script, atom.Style:
+			return 0
+		case atom.P:
+			inP = true
+		}
+	}
+	return paragraphTextLen(n, nil, inP)
 }
 
 // isBoilerplate reports whether an element is hidden or named as
