@@ -41,8 +41,9 @@ lint:
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go')); \
 	if [ -n "$$unformatted" ]; then echo "gofmt would change:"; echo "$$unformatted"; exit 1; fi
 
-## fuzz: every fuzz target (the go-trafilatura fork's too) for FUZZTIME each (tools/fuzz.sh retries only the
-## Go 1.26 coordinator's bare deadline race, never a failing input).
+## fuzz: every fuzz target, the go-trafilatura fork's too, for FUZZTIME each
+## (tools/fuzz.sh retries only the Go 1.26 coordinator's bare deadline race,
+## never a failing input).
 fuzz:
 	GO=$(GO) tools/fuzz.sh $(FUZZTIME) $(PKGS)
 	cd third_party/go-trafilatura && GO=$(GO) ../../tools/fuzz.sh $(FUZZTIME) .
