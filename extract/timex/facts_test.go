@@ -13,7 +13,7 @@ func checkFacts(t *testing.T, s string) {
 		if r.facts == 0 || f&r.facts == r.facts {
 			continue
 		}
-		if loc := r.re.FindStringIndex(s); loc != nil {
+		if loc := r.re.Regexp().FindStringIndex(s); loc != nil {
 			t.Fatalf("rule %s matches %q in %q without facts %b (has %b)", r.name, s[loc[0]:loc[1]], s, r.facts, f)
 		}
 	}

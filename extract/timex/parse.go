@@ -101,7 +101,7 @@ func findAll(r rule, text string, segs []segment, facts []fact) [][]int {
 		if len(r.needs) > 0 && !containsAny(text[sg.from:sg.to], r.needs) {
 			continue
 		}
-		for _, loc := range r.re.FindAllStringSubmatchIndex(text[sg.from:sg.to], -1) {
+		for _, loc := range r.re.FindAllStringSubmatchIndex(text[sg.from:sg.to]) {
 			for k := range loc {
 				if loc[k] >= 0 {
 					loc[k] += sg.from

@@ -1,9 +1,10 @@
 package timex
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/cuttings/cuttings/internal/refind"
 )
 
 // groups gives a rule's builder access to one match's named groups. A name
@@ -65,15 +66,17 @@ type rule struct {
 	// facts are the properties (see fact) it must have.
 	needs []string
 	facts fact
-	re    *regexp.Regexp
+	// re runs the pattern only where a match can start: these patterns
+	// open with \b, which Go's regexp cannot skip ahead to.
+	re    *refind.Finder
 	idx   map[string][]int
 	build func(g groups, e *Expr) bool
 }
 
 func newRule(name string, a anchor, pattern string, build func(g groups, e *Expr) bool) rule {
-	re := regexp.MustCompile(pattern)
+	re := refind.MustCompile(pattern)
 	idx := map[string][]int{}
-	for i, n := range re.SubexpNames() {
+	for i, n := range re.Regexp().SubexpNames() {
 		if n != "" {
 			idx[n] = append(idx[n], i)
 		}
