@@ -1,9 +1,10 @@
 package number
 
 import (
-	"regexp"
 	"sort"
 	"strings"
+
+	"github.com/cuttings/cuttings/internal/refind"
 )
 
 // span is a byte range of the text, end exclusive.
@@ -16,17 +17,18 @@ const (
 )
 
 // datePatterns match the dates, times and numeric dates whose numbers are
-// not counts.
-var datePatterns = []*regexp.Regexp{
-	regexp.MustCompile(`\b` + dayRe + `(?:` + sepRe + dayRe + `)*\s+(?:of\s+)?` + monthRe + `(?:,?\s+\d{4}\b)?`),
-	regexp.MustCompile(`\b` + monthRe + `\s+` + dayRe + `(?:` + sepRe + dayRe + `)*(?:,?\s+\d{4}\b)?`),
-	regexp.MustCompile(`\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b`),
-	regexp.MustCompile(`\b\d{4}-\d{1,2}-\d{1,2}\b`),
-	regexp.MustCompile(`\b\d{1,4}/\d{1,4}\b`),
-	regexp.MustCompile(`(?i)\b\d{1,2}(?:[.:]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)|\s*(?:(?:am|pm)\b|a\.m\.|p\.m\.))`),
-	regexp.MustCompile(`\b\d{1,2}:\d{2}(?::\d{2})?\b`),
-	regexp.MustCompile(`(?i)\b\d{1,2}\s*o['’]clock`),
-	regexp.MustCompile(`\b\d{4}\s*(?:GMT|BST|UTC|hrs)\b`),
+// not counts. They open with \b, which Go's regexp cannot skip ahead to:
+// refind runs them only where their first runes can start a match.
+var datePatterns = []*refind.Finder{
+	refind.MustCompile(`\b` + dayRe + `(?:` + sepRe + dayRe + `)*\s+(?:of\s+)?` + monthRe + `(?:,?\s+\d{4}\b)?`),
+	refind.MustCompile(`\b` + monthRe + `\s+` + dayRe + `(?:` + sepRe + dayRe + `)*(?:,?\s+\d{4}\b)?`),
+	refind.MustCompile(`\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b`),
+	refind.MustCompile(`\b\d{4}-\d{1,2}-\d{1,2}\b`),
+	refind.MustCompile(`\b\d{1,4}/\d{1,4}\b`),
+	refind.MustCompile(`(?i)\b\d{1,2}(?:[.:]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)|\s*(?:(?:am|pm)\b|a\.m\.|p\.m\.))`),
+	refind.MustCompile(`\b\d{1,2}:\d{2}(?::\d{2})?\b`),
+	refind.MustCompile(`(?i)\b\d{1,2}\s*o['’]clock`),
+	refind.MustCompile(`\b\d{4}\s*(?:GMT|BST|UTC|hrs)\b`),
 }
 
 // dateSpans returns the spans of dates and times in text, sorted. Each
@@ -35,8 +37,8 @@ var datePatterns = []*regexp.Regexp{
 // word.
 func dateSpans(text string, toks []token) []span {
 	var out []span
-	add := func(re *regexp.Regexp, base int, s string) {
-		for _, m := range re.FindAllStringIndex(s, -1) {
+	add := func(re *refind.Finder, base int, s string) {
+		for _, m := range re.FindAllStringIndex(s) {
 			out = append(out, span{base + m[0], base + m[1]})
 		}
 	}
@@ -98,7 +100,7 @@ func dateSpans(text string, toks []token) []span {
 		}
 	}
 	for _, w := range []struct {
-		re   *regexp.Regexp
+		re   *refind.Finder
 		wins *windows
 	}{
 		{datePatterns[0], month}, {datePatterns[1], month},

@@ -2,7 +2,9 @@ package number
 
 import (
 	"math"
+	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -45,4 +47,49 @@ func BenchmarkFind(b *testing.B) {
 	for b.Loop() {
 		Find(text)
 	}
+}
+
+// FuzzLexWords checks lex's word tokens against the plain definitions its
+// fast paths stand for: a word runs over letters and inner apostrophes as
+// refWordEnd reads them, and its lower case is strings.ToLower with curly
+// apostrophes straightened.
+func FuzzLexWords(f *testing.F) {
+	for _, s := range []string{"Don’t stop", "it's O’Neill’s", "CAFÉ’s", "a’", "x'\xff", "Ǆemal’s ſ"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		for _, tok := range lex(text) {
+			if tok.kind != tWord {
+				continue
+			}
+			if end := refWordEnd(text, tok.start); tok.end != end {
+				t.Fatalf("word at %d ends at %d, want %d in %q", tok.start, tok.end, end, text)
+			}
+			if want := strings.ReplaceAll(strings.ToLower(tok.s), "’", "'"); tok.lower != want {
+				t.Fatalf("lower %q, want %q", tok.lower, want)
+			}
+		}
+	})
+}
+
+// refWordEnd is the end of the word starting at i, decoding every rune.
+func refWordEnd(text string, i int) int {
+	_, size := utf8.DecodeRuneInString(text[i:])
+	j := i + size
+	for j < len(text) {
+		r2, s2 := utf8.DecodeRuneInString(text[j:])
+		if unicode.IsLetter(r2) {
+			j += s2
+			continue
+		}
+		if r2 == '\'' || r2 == '’' {
+			r3, _ := utf8.DecodeRuneInString(text[j+s2:])
+			if j+s2 < len(text) && unicode.IsLetter(r3) {
+				j += s2
+				continue
+			}
+		}
+		break
+	}
+	return j
 }

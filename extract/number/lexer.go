@@ -78,6 +78,15 @@ func lex(text string) []token {
 		case unicode.IsLetter(r):
 			j := i + size
 			for j < len(text) {
+				// ASCII letters, most of any word, without decoding;
+				// an apostrophe goes on to the test below.
+				if c := text[j]; c < utf8.RuneSelf && c != '\'' {
+					if 'a' <= c|0x20 && c|0x20 <= 'z' {
+						j++
+						continue
+					}
+					break
+				}
 				r2, s2 := utf8.DecodeRuneInString(text[j:])
 				if unicode.IsLetter(r2) {
 					j += s2
@@ -96,6 +105,10 @@ func lex(text string) []token {
 			var lw string
 			if ascii.Is(w) {
 				lw = lowered[i:j] // == strings.ToLower(w), and no ’ to straighten
+			} else if asciiOrCurly(w) {
+				// "don’t": ToLower keeps ’, so the lowered copy with ’
+				// straightened is the same, for one copy instead of three.
+				lw = strings.ReplaceAll(lowered[i:j], "’", "'")
 			} else {
 				lw = strings.ReplaceAll(strings.ToLower(w), "’", "'")
 			}
@@ -107,6 +120,20 @@ func lex(text string) []token {
 		}
 	}
 	return toks
+}
+
+// asciiOrCurly reports whether w is ASCII but for curly apostrophes (’).
+func asciiOrCurly(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] < utf8.RuneSelf {
+			continue
+		}
+		if !strings.HasPrefix(w[i:], "’") {
+			return false
+		}
+		i += len("’") - 1
+	}
+	return true
 }
 
 // lexNumber returns the end of the number starting at i: digits, groups

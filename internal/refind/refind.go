@@ -266,6 +266,16 @@ func (f *Finder) FindAllStringSubmatchIndex(s string) [][]int {
 	return out
 }
 
+// FindAllStringIndex returns what f.Regexp().FindAllStringIndex(s, -1)
+// returns.
+func (f *Finder) FindAllStringIndex(s string) [][]int {
+	out := f.FindAllStringSubmatchIndex(s)
+	for k, m := range out {
+		out[k] = m[:2:2]
+	}
+	return out
+}
+
 // next returns the leftmost match at or after pos, stepping rune by rune
 // as regexp does and running the pattern only where it can start.
 func (f *Finder) next(s string, pos int) []int {

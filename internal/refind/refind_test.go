@@ -51,6 +51,10 @@ func TestFinder(t *testing.T) {
 			if got := f.FindAllStringSubmatchIndex(s); !reflect.DeepEqual(got, want) {
 				t.Errorf("%s on %q: got %v, want %v", p, s, got, want)
 			}
+			want = f.Regexp().FindAllStringIndex(s, -1)
+			if got := f.FindAllStringIndex(s); !reflect.DeepEqual(got, want) {
+				t.Errorf("%s on %q: got indexes %v, want %v", p, s, got, want)
+			}
 		}
 	}
 }
