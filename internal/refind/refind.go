@@ -266,6 +266,14 @@ func (f *Finder) FindAllStringSubmatchIndex(s string) [][]int {
 	return out
 }
 
+// MatchString reports what f.Regexp().MatchString(s) reports.
+func (f *Finder) MatchString(s string) bool {
+	if f.firsts == nil {
+		return f.re.MatchString(s)
+	}
+	return f.next(s, 0) != nil
+}
+
 // FindAllStringIndex returns what f.Regexp().FindAllStringIndex(s, -1)
 // returns.
 func (f *Finder) FindAllStringIndex(s string) [][]int {

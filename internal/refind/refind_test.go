@@ -51,6 +51,9 @@ func TestFinder(t *testing.T) {
 			if got := f.FindAllStringSubmatchIndex(s); !reflect.DeepEqual(got, want) {
 				t.Errorf("%s on %q: got %v, want %v", p, s, got, want)
 			}
+			if got, want := f.MatchString(s), f.Regexp().MatchString(s); got != want {
+				t.Errorf("%s on %q: MatchString %v, want %v", p, s, got, want)
+			}
 			want = f.Regexp().FindAllStringIndex(s, -1)
 			if got := f.FindAllStringIndex(s); !reflect.DeepEqual(got, want) {
 				t.Errorf("%s on %q: got indexes %v, want %v", p, s, got, want)

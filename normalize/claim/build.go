@@ -68,6 +68,11 @@ type builder struct {
 	// national[i] reports whether rec.People[i] speaks for the country's
 	// health service (see nationalPerson).
 	national []bool
+	// lower is the text lower-cased, made on first use by lowerAt;
+	// lowerKept reports whether lowering kept every rune's length, so
+	// that its slices are the slices' lower case.
+	lower                string
+	lowerMade, lowerKept bool
 }
 
 // sentInfo caches what a sentence says, for the counts it holds.
@@ -107,7 +112,7 @@ func (b *builder) clauseAt(cs, ce int) *clauseInfo {
 func (b *builder) clauseMetric(cs, ce int) (string, bool) {
 	in := b.clauseAt(cs, ce)
 	if !in.hasMetric {
-		in.metric, in.strong = metricOf(b.text[cs:ce])
+		in.metric, in.strong = metricOf(b.text[cs:ce], b.lowerAt(cs, ce))
 		in.hasMetric = true
 	}
 	return in.metric, in.strong
@@ -117,7 +122,7 @@ func (b *builder) clauseMetric(cs, ce int) (string, bool) {
 func (b *builder) clauseTotal(cs, ce int) (bool, bool) {
 	in := b.clauseAt(cs, ce)
 	if !in.hasTotal {
-		in.total, in.totalCue = totalCues(b.text[cs:ce])
+		in.total, in.totalCue = totalCues(b.text[cs:ce], b.lowerAt(cs, ce))
 		in.hasTotal = true
 	}
 	return in.total, in.totalCue
@@ -129,9 +134,10 @@ func (b *builder) infoOf(si int) *sentInfo {
 		return in
 	}
 	t := b.text[b.sents[si].start:b.sents[si].end]
-	in := &sentInfo{pay: hasWords(t, payWords), national: isNational(t), cause: causeOf(t)}
-	in.total, in.totalCue = totalCues(t)
-	in.metric, in.strong = metricOf(t)
+	lower := b.lowerAt(b.sents[si].start, b.sents[si].end)
+	in := &sentInfo{pay: hasLowerWords(lower, payWords), national: isNational(t), cause: causeOf(t, lower)}
+	in.total, in.totalCue = totalCues(t, lower)
+	in.metric, in.strong = metricOf(t, lower)
 	b.info[si] = in
 	return in
 }
@@ -354,7 +360,7 @@ func (b *builder) clause(si int, c normalize.Count) (int, int) {
 	pos := c.Span.Start - s.start
 	in := b.infoOf(si)
 	if !in.hasCuts {
-		in.cuts, in.hasCuts = clauseCuts(text), true
+		in.cuts, in.hasCuts = clauseCuts(text, b.lowerAt(s.start, s.end)), true
 	}
 	cuts := in.cuts
 	start, end := 0, len(text)
@@ -372,9 +378,8 @@ func (b *builder) clause(si int, c normalize.Count) (int, int) {
 // clauseCuts lists the offsets where clauses start in a sentence. A pair
 // of dashes around a breakdown ("654 – 192 inpatients and 462 day cases –
 // are in London") is kept inside its clause.
-func clauseCuts(text string) []int {
+func clauseCuts(text, lower string) []int {
 	var cuts []int
-	lower := strings.ToLower(text)
 	for _, sep := range []string{"; ", ": ", ", and ", ", but ", ", while ", ", which ", ", who ", ", that ", ", of whom ", ", although ", ", whereas ",
 		", bringing ", ", taking ", ", meaning ", ", making ", ", leaving ", ", pushing ", ", raising "} {
 		for i := 0; ; {
@@ -402,9 +407,9 @@ func clauseCuts(text string) []int {
 	return cuts
 }
 
-// metricOf returns the first metric cue in text and whether it is strong.
-func metricOf(text string) (string, bool) {
-	lower := strings.ToLower(text)
+// metricOf returns the first metric cue in text (lower is
+// strings.ToLower(text)) and whether it is strong.
+func metricOf(text, lower string) (string, bool) {
 	for _, m := range metricCues {
 		if anyIn(lower, m.stems) && m.re.MatchString(text) {
 			return m.metric, m.strong
@@ -449,9 +454,10 @@ func (b *builder) lastPrior() *prior {
 }
 
 // causeOf reads the cause after "due to", "as a result of", ...: a short
-// noun phrase ("strike action", "strikes").
-func causeOf(sentText string) string {
-	if !anyIn(strings.ToLower(sentText), causeStems) {
+// noun phrase ("strike action", "strikes"). lower is
+// strings.ToLower(sentText).
+func causeOf(sentText, lower string) string {
+	if !anyIn(lower, causeStems) {
 		return ""
 	}
 	m := causeRe.FindStringIndex(sentText)
@@ -528,9 +534,8 @@ func inName(text string, start, end int) bool {
 }
 
 // totalCues reads the running-total cues of a stretch of text, rates
-// ("the normal daily total") aside.
-func totalCues(t string) (explicit, cue bool) {
-	lower := strings.ToLower(t)
+// ("the normal daily total") aside. lower is strings.ToLower(t).
+func totalCues(t, lower string) (explicit, cue bool) {
 	if strings.Contains(lower, "total") && rateTotalRe.MatchString(t) {
 		t = rateTotalRe.ReplaceAllString(t, " ")
 		lower = strings.ToLower(t)
@@ -560,7 +565,7 @@ func (b *builder) unitMetric(unit string) (string, bool) {
 	if m, ok := b.units[unit]; ok {
 		return m.metric, m.strong
 	}
-	m, st := metricOf(unit)
+	m, st := metricOf(unit, strings.ToLower(unit))
 	b.units[unit] = unitInfo{m, st}
 	return m, st
 }

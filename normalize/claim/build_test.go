@@ -312,6 +312,6 @@ func TestCauseOf(t *testing.T) {
 		{"no cause here", ""},
 	}
 	for _, tc := range tests {
-		assert.Equal(t, tc.want, causeOf(tc.in), tc.in)
+		assert.Equal(t, tc.want, causeOf(tc.in, strings.ToLower(tc.in)), tc.in)
 	}
 }

@@ -105,3 +105,24 @@ func FuzzFindAllNear(f *testing.F) {
 		}
 	})
 }
+
+// FuzzLowerAt checks the builder's sliced lower case against lowering each
+// slice on its own, over every pair of offsets.
+func FuzzLowerAt(f *testing.F) {
+	for _, s := range []string{"The Trust", "İstanbul KELVIN \u212a", "ÀÉ ß ſ Ω", "a\xffB", "Ⱥ and ⱥ", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		if len(text) > 64 {
+			text = text[:64]
+		}
+		b := &builder{text: text}
+		for i := 0; i <= len(text); i++ {
+			for j := i; j <= len(text); j++ {
+				if got, want := b.lowerAt(i, j), strings.ToLower(text[i:j]); got != want {
+					t.Fatalf("lowerAt(%d, %d) of %q = %q, want %q", i, j, text, got, want)
+				}
+			}
+		}
+	})
+}

@@ -36,7 +36,7 @@ func (b *builder) subjectFor(si int, c normalize.Count, cs, ce int, q *normalize
 			return p.claim.Subject, "coref"
 		}
 	}
-	if hasWords(before, corefPhrases) || hasWords(b.text[cs:ce], corefPhrases) {
+	if hasLowerWords(b.lowerAt(s.start, c.Span.Start), corefPhrases) || hasLowerWords(b.lowerAt(cs, ce), corefPhrases) {
 		if o, ok := b.orgBefore(c.Span.Start); ok {
 			return o.subject, "coref"
 		}
