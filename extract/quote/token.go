@@ -32,6 +32,30 @@ func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
+// isASCIIAlnum reports an ASCII letter or digit: isWordRune for ASCII.
+func isASCIIAlnum(c byte) bool {
+	return 'a' <= c|0x20 && c|0x20 <= 'z' || '0' <= c && c <= '9'
+}
+
+// lowerKept reports whether strings.ToLower(w) is w with only its ASCII
+// capitals lowered: w is valid UTF-8 and unicode.ToLower keeps each of its
+// other runes ("don’t", "café"). The slice of ascii.Lower's copy is then
+// the word's lower case, without a string of its own.
+func lowerKept(w string) bool {
+	for i := 0; i < len(w); {
+		if w[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(w[i:])
+		if r == utf8.RuneError && n == 1 || unicode.ToLower(r) != r {
+			return false
+		}
+		i += n
+	}
+	return true
+}
+
 func isApos(r rune) bool { return r == '\'' || r == '’' }
 
 // tokenize splits text[a:b] into tokens. lowered is ascii.Lower(text):
@@ -52,6 +76,12 @@ func tokenize(text, lowered string, a, b int) []token {
 		}
 		j := i
 		for j < b {
+			// ASCII letters and digits, most of any word, without
+			// decoding.
+			if c := text[j]; c < utf8.RuneSelf && isASCIIAlnum(c) {
+				j++
+				continue
+			}
 			r2, n2 := utf8.DecodeRuneInString(text[j:])
 			if isWordRune(r2) {
 				j += n2
@@ -106,7 +136,7 @@ func tokenize(text, lowered string, a, b int) []token {
 			}
 		}
 		t.cap = unicode.IsUpper(r)
-		if ascii.Is(text[t.start:t.end]) {
+		if lowerKept(text[t.start:t.end]) {
 			t.lower = lowered[t.start:t.end]
 		} else {
 			t.lower = strings.ToLower(text[t.start:t.end])
