@@ -237,3 +237,25 @@ func TestFindConcurrent(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// TestVocabularyBloom checks that the bloom filter in front of the
+// vocabulary turns away no word of it, and few others.
+func TestVocabularyBloom(t *testing.T) {
+	v := linker(t).vocab
+	for _, w := range v.words {
+		require.True(t, v.mayHave([]byte(w)), w)
+	}
+	others, passed := 0, 0
+	for _, w := range strings.Fields(strings.ToLower("The quick brown fox jumps over the lazy dog while a patient waits for " +
+		"surgery and nurses walk out over pay in a dispute which ministers said could last months as " +
+		"waiting lists grow across every region this winter according to figures published yesterday")) {
+		if _, ok := v.ids[w]; ok {
+			continue
+		}
+		others++
+		if v.mayHave([]byte(w)) {
+			passed++
+		}
+	}
+	assert.LessOrEqual(t, passed*10, others, "%d of %d words outside the vocabulary pass the filter", passed, others)
+}

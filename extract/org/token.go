@@ -109,8 +109,10 @@ func tokenize(text string, v *vocabulary) []token {
 		buf = normInto(buf[:0], word)
 		if v != nil {
 			t.id = -1
-			if id, ok := v.ids[string(buf)]; ok {
-				t.id, t.norm = id, v.words[id]
+			if v.mayHave(buf) {
+				if id, ok := v.ids[string(buf)]; ok {
+					t.id, t.norm = id, v.words[id]
+				}
 			}
 		} else {
 			t.id, t.norm = -1, string(buf)
@@ -212,9 +214,35 @@ func normPhrase(s string) []string {
 type vocabulary struct {
 	ids   map[string]int32
 	words []string
+	// bloom has bits bloomBits(w) set for every word w of ids: most words
+	// of a text are not in the vocabulary, and two bit tests turn them
+	// away for less than the map lookup costs.
+	bloom [bloomWords]uint64
 }
 
+// bloomWords sizes vocabulary.bloom: 64K bits, for a few thousand words
+// about one false positive in a hundred.
+const bloomWords = 1024
+
 func newVocabulary() *vocabulary { return &vocabulary{ids: map[string]int32{}} }
+
+// bloomBits returns the two bloom bits of w: halves of its 64-bit FNV-1a
+// hash.
+func bloomBits[T string | []byte](w T) (uint32, uint32) {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(w); i++ {
+		h ^= uint64(w[i])
+		h *= 1099511628211
+	}
+	const mask = bloomWords*64 - 1
+	return uint32(h) & mask, uint32(h>>32) & mask
+}
+
+// mayHave reports false when w is surely not in the vocabulary.
+func (v *vocabulary) mayHave(w []byte) bool {
+	a, b := bloomBits(w)
+	return v.bloom[a/64]&(1<<(a%64)) != 0 && v.bloom[b/64]&(1<<(b%64)) != 0
+}
 
 // add returns w's index, adding it when new.
 func (v *vocabulary) add(w string) int32 {
@@ -223,6 +251,9 @@ func (v *vocabulary) add(w string) int32 {
 	}
 	id := int32(len(v.words))
 	v.ids[w] = id
+	a, b := bloomBits(w)
+	v.bloom[a/64] |= 1 << (a % 64)
+	v.bloom[b/64] |= 1 << (b % 64)
 	v.words = append(v.words, w)
 	return id
 }
