@@ -1,6 +1,7 @@
 package timex
 
 import (
+	"strings"
 	"testing"
 )
 
@@ -52,4 +53,25 @@ func FuzzFacts(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) { checkFacts(t, s) })
+}
+
+// TestAnchorShapes checks that every anchor word, in any case, has an
+// anchor's shape, and that the words are what the table assumes: ASCII
+// lower-case letters, short enough for its bits.
+func TestAnchorShapes(t *testing.T) {
+	for w := range anchorWords {
+		for _, c := range w {
+			if c < 'a' || c > 'z' {
+				t.Fatalf("anchor word %q holds %q", w, c)
+			}
+		}
+		if len(w) > 16 {
+			t.Fatalf("anchor word %q is longer than segments looks up", w)
+		}
+		for _, v := range []string{w, strings.ToUpper(w), strings.ToUpper(w[:1]) + w[1:]} {
+			if !anchorShapeOf(v[0], v[len(v)-1], len(v)) {
+				t.Errorf("%q has no anchor shape", v)
+			}
+		}
+	}
 }

@@ -40,6 +40,25 @@ var anchorWords = func() map[string]anchor {
 	return m
 }()
 
+// anchorShapes has bit n of [a][b] set when an anchor word of n letters
+// starts with letter 'a'+a and ends with 'b'+b: most words of a text have
+// no anchor's shape, and testing it is cheaper than the map lookup. It is
+// read-only after init.
+var anchorShapes = func() *[26][26]uint32 {
+	var t [26][26]uint32
+	for w := range anchorWords {
+		t[w[0]-'a'][w[len(w)-1]-'a'] |= 1 << len(w)
+	}
+	return &t
+}()
+
+// anchorShapeOf reports whether a word of n bytes (at most 31) from first
+// to last may be an anchor word, its case aside.
+func anchorShapeOf(first, last byte, n int) bool {
+	f, l := lowerASCII(first)-'a', lowerASCII(last)-'a'
+	return f < 26 && l < 26 && anchorShapes[f][l]&(1<<n) != 0
+}
+
 // segment is a stretch [from, to) of the text worth matching.
 type segment struct{ from, to int }
 
@@ -102,7 +121,7 @@ func segments(text string) [anchorClasses][]segment {
 					a |= anchorOrdinal
 				}
 			}
-		} else if j-i >= 3 && j-i <= len(buf) {
+		} else if j-i >= 3 && j-i <= len(buf) && anchorShapeOf(text[i], text[j-1], j-i) {
 			// Words are ASCII letters and digits: lower-casing them byte
 			// by byte is strings.ToLower, without its allocation.
 			for k := i; k < j; k++ {
