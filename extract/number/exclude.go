@@ -43,37 +43,37 @@ func dateSpans(text string, toks []token) []span {
 		}
 	}
 	// Month patterns, in windows around capitalised month names.
-	month := newWindows(text, monthReach)
+	month := refind.NewWindows(text, monthReach)
 	for _, t := range toks {
 		if t.kind == tWord && len(t.s) >= 3 && 'A' <= t.s[0] && t.s[0] <= 'Z' && months[t.lower] {
 			// Month names are ASCII: a capitalised one starts with an
 			// ASCII capital.
-			month.add(t.start, t.end)
+			month.Add(t.start, t.end)
 		}
 	}
 	// The numeric patterns, in windows around the separators and words
 	// they need: run over a whole article they cost more than the rest
 	// of Find.
-	slashDot, slash, dash, colon := newWindows(text, numericReach), newWindows(text, numericReach), newWindows(text, numericReach), newWindows(text, numericReach)
+	slashDot, slash, dash, colon := refind.NewWindows(text, numericReach), refind.NewWindows(text, numericReach), refind.NewWindows(text, numericReach), refind.NewWindows(text, numericReach)
 	for i := 0; i+2 < len(text); i++ {
 		if !isDigit(text[i]) || !isDigit(text[i+2]) {
 			continue
 		}
 		switch text[i+1] {
 		case '/':
-			slashDot.add(i+1, i+2)
-			slash.add(i+1, i+2)
+			slashDot.Add(i+1, i+2)
+			slash.Add(i+1, i+2)
 		case '.':
-			slashDot.add(i+1, i+2)
+			slashDot.Add(i+1, i+2)
 		case '-':
-			dash.add(i+1, i+2)
+			dash.Add(i+1, i+2)
 		case ':':
-			colon.add(i+1, i+2)
+			colon.Add(i+1, i+2)
 		}
 	}
 	// "5pm", "10:35 PM", "9 a.m.": an a or p, then m or a dot, after a
 	// digit and any spaces.
-	meridiem := newWindows(text, numericReach)
+	meridiem := refind.NewWindows(text, numericReach)
 	for i := 1; i+1 < len(text); i++ {
 		if c := text[i] | 0x20; c != 'a' && c != 'p' {
 			continue
@@ -86,43 +86,33 @@ func dateSpans(text string, toks []token) []span {
 			j--
 		}
 		if isDigit(text[j]) {
-			meridiem.add(i, i+1)
+			meridiem.Add(i, i+1)
 		}
 	}
-	clock := newWindows(text, numericReach)
+	clock := refind.NewWindows(text, numericReach)
 	for _, t := range toks {
 		if t.kind != tWord {
 			continue
 		}
 		switch t.lower {
 		case "o'clock", "gmt", "bst", "utc", "hrs":
-			clock.add(t.start, t.end)
+			clock.Add(t.start, t.end)
 		}
 	}
 	for _, w := range []struct {
 		re   *refind.Finder
-		wins *windows
+		wins *refind.Windows
 	}{
 		{datePatterns[0], month}, {datePatterns[1], month},
 		{datePatterns[2], slashDot}, {datePatterns[3], dash}, {datePatterns[4], slash},
 		{datePatterns[5], meridiem}, {datePatterns[6], colon}, {datePatterns[7], clock}, {datePatterns[8], clock},
 	} {
-		for _, sp := range w.wins.spans {
-			add(w.re, sp.start, text[sp.start:sp.end])
+		for _, sp := range w.wins.Spans() {
+			add(w.re, sp.Start, text[sp.Start:sp.End])
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].start < out[j].start })
 	return out
-}
-
-// windows are the stretches of a text around trigger words, added in
-// order: each reaches reach bytes either side of its word, is widened to
-// whole words (so that \b matches in a window as in the text) and merged
-// with the one before where they overlap.
-type windows struct {
-	text  string
-	reach int
-	spans []span
 }
 
 // How far windows reach: past any month pattern from its month name ("19,
@@ -132,30 +122,6 @@ const (
 	monthReach   = 48
 	numericReach = 24
 )
-
-func newWindows(text string, reach int) *windows { return &windows{text: text, reach: reach} }
-
-// add opens a window around the trigger text[from:to].
-func (w *windows) add(from, to int) {
-	a, b := max(0, from-w.reach), min(len(w.text), to+w.reach)
-	for a > 0 && isWordByte(w.text[a-1]) {
-		a--
-	}
-	for b < len(w.text) && isWordByte(w.text[b]) {
-		b++
-	}
-	if n := len(w.spans); n > 0 && a <= w.spans[n-1].end {
-		w.spans[n-1].end = max(w.spans[n-1].end, b)
-		return
-	}
-	w.spans = append(w.spans, span{a, b})
-}
-
-// isWordByte reports bytes that a window must not cut beside: ASCII word
-// characters, and any byte of a multi-byte rune.
-func isWordByte(c byte) bool {
-	return c >= 0x80 || c == '_' || isDigit(c) || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
-}
 
 func inSpans(spans []span, pos int) bool {
 	i := sort.Search(len(spans), func(i int) bool { return spans[i].start > pos })

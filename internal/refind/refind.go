@@ -7,7 +7,8 @@
 // most of their cost is spent where the first letters could never match.
 // A Finder reads the first two steps of the pattern's program (the
 // empty-width assertions and the runes they consume) and runs the pattern,
-// anchored, only where both can be taken.
+// anchored, only where both can be taken. Windows do the same for patterns
+// that must hold a trigger word: they run only in stretches around it.
 package refind
 
 import (

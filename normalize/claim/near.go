@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+
+	"github.com/cuttings/cuttings/internal/refind"
 )
 
 // nearMargin is how far a match of a literal-led pattern may reach either
@@ -14,17 +16,12 @@ const nearMargin = 32
 
 // findAllNear returns what re.FindAllStringIndex(text, -1) returns, given
 // that every match of re holds one of lits and reaches at most nearMargin
-// bytes beyond it. It runs re only over the stretches of text around the
-// literals instead of over all of it: Go's regexp cannot skip ahead to a
-// pattern that opens with \b, and the place names were a twentieth of a
-// long article's CPU.
-//
-// The stretches are cut where the byte outside is not an ASCII word
-// character, so that \b at a stretch's edge reads as it does in the whole
-// text, and overlapping stretches are merged, so that leftmost-first
-// matching in each finds the matches the whole text gives.
+// bytes beyond it, and that re has no ^ or $. It runs re only in windows
+// around the literals (refind.Windows) instead of over all of the text:
+// Go's regexp cannot skip ahead to a pattern that opens with \b, and the
+// place names were a twentieth of a long article's CPU.
 func findAllNear(text string, re *regexp.Regexp, lits []string) [][]int {
-	var spans [][2]int
+	var hits []refind.Span
 	for _, lit := range lits {
 		for off := 0; off < len(text); {
 			i := strings.Index(text[off:], lit)
@@ -32,43 +29,23 @@ func findAllNear(text string, re *regexp.Regexp, lits []string) [][]int {
 				break
 			}
 			i += off
-			spans = append(spans, [2]int{i, i + len(lit)})
+			hits = append(hits, refind.Span{Start: i, End: i + len(lit)})
 			off = i + 1
 		}
 	}
-	if len(spans) == 0 {
+	if len(hits) == 0 {
 		return nil
 	}
-	slices.SortFunc(spans, func(a, b [2]int) int { return cmp.Compare(a[0], b[0]) })
+	slices.SortFunc(hits, func(a, b refind.Span) int { return cmp.Compare(a.Start, b.Start) })
+	w := refind.NewWindows(text, nearMargin)
+	for _, h := range hits {
+		w.Add(h.Start, h.End)
+	}
 	var out [][]int
-	for k := 0; k < len(spans); {
-		start, end := wordEdgeBefore(text, spans[k][0]-nearMargin), wordEdgeAfter(text, spans[k][1]+nearMargin)
-		for k++; k < len(spans) && wordEdgeBefore(text, spans[k][0]-nearMargin) <= end; k++ {
-			end = max(end, wordEdgeAfter(text, spans[k][1]+nearMargin))
-		}
-		for _, m := range re.FindAllStringIndex(text[start:end], -1) {
-			out = append(out, []int{m[0] + start, m[1] + start})
+	for _, sp := range w.Spans() {
+		for _, m := range re.FindAllStringIndex(text[sp.Start:sp.End], -1) {
+			out = append(out, []int{m[0] + sp.Start, m[1] + sp.Start})
 		}
 	}
 	return out
-}
-
-// wordEdgeBefore moves i back (from at most len(text)) until the byte
-// before it is not an ASCII word character, or to 0.
-func wordEdgeBefore(text string, i int) int {
-	i = min(max(i, 0), len(text))
-	for i > 0 && isWordByte(text[i-1]) {
-		i--
-	}
-	return i
-}
-
-// wordEdgeAfter moves i on (from at least 0) until the byte at it is not an
-// ASCII word character, or to len(text).
-func wordEdgeAfter(text string, i int) int {
-	i = min(max(i, 0), len(text))
-	for i < len(text) && isWordByte(text[i]) {
-		i++
-	}
-	return i
 }
