@@ -12,6 +12,7 @@ import (
 
 	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // fastPathSeeds are pages whose elements exercise the fast paths that
@@ -387,8 +388,33 @@ func BenchmarkNodeParagraphs(b *testing.B) {
 	}
 }
 
+// recordParagraphTextLen is the walk pruneBoilerplate made before
+// elementParagraphLen: it records in lens, for each element, the length of
+// the text of the paragraphs under it, and returns that of n.
+func recordParagraphTextLen(n *html.Node, lens map[*html.Node]int, inP bool) int {
+	sum := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch c.Type {
+		case html.TextNode:
+			if inP {
+				sum += len(strings.TrimSpace(c.Data))
+			}
+		case html.ElementNode:
+			if c.DataAtom == atom.Script || c.DataAtom == atom.Style {
+				continue
+			}
+			sum += recordParagraphTextLen(c, lens, inP || c.DataAtom == atom.P)
+		}
+	}
+	if n.Type == html.ElementNode {
+		lens[n] = sum
+	}
+	return sum
+}
+
 // checkElementParagraphLen compares elementParagraphLen with the lengths
-// paragraphTextLen records in one walk of the page, for every element.
+// recordParagraphTextLen records in one walk of the page, for every
+// element.
 func checkElementParagraphLen(t *testing.T, page string) {
 	t.Helper()
 	root, err := html.Parse(strings.NewReader(page))
@@ -396,7 +422,7 @@ func checkElementParagraphLen(t *testing.T, page string) {
 		return
 	}
 	lens := map[*html.Node]int{}
-	paragraphTextLen(root, lens, false)
+	recordParagraphTextLen(root, lens, false)
 	for _, n := range indexPage(root).elems {
 		if got, want := elementParagraphLen(n), lens[n]; got != want {
 			t.Fatalf("<%s>: %d, want %d, in %q", n.Data, got, want, page)

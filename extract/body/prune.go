@@ -62,7 +62,7 @@ func containsBoilerPart(v string) bool {
 func pruneBoilerplate(doc *html.Node) {
 	// The paragraph text under an element is counted only for the few
 	// elements named as boilerplate, not recorded for every element.
-	total := paragraphTextLen(doc, nil, false)
+	total := paragraphTextLen(doc, false)
 	var remove []*html.Node
 	names := map[string]bool{}
 	named := func(v string) bool {
@@ -94,10 +94,9 @@ func pruneBoilerplate(doc *html.Node) {
 	}
 }
 
-// paragraphTextLen records in lens (unless nil), for each element, the
-// length of the text of the paragraphs (<p>) under it, and returns that of
-// n.
-func paragraphTextLen(n *html.Node, lens map[*html.Node]int, inP bool) int {
+// paragraphTextLen returns the length of the text of the paragraphs (<p>)
+// under n, all of n's text when inP.
+func paragraphTextLen(n *html.Node, inP bool) int {
 	sum := 0
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		switch c.Type {
@@ -109,17 +108,14 @@ func paragraphTextLen(n *html.Node, lens map[*html.Node]int, inP bool) int {
 			if c.DataAtom == atom.Script || c.DataAtom == atom.Style {
 				continue
 			}
-			sum += paragraphTextLen(c, lens, inP || c.DataAtom == atom.P)
+			sum += paragraphTextLen(c, inP || c.DataAtom == atom.P)
 		}
-	}
-	if n.Type == html.ElementNode && lens != nil {
-		lens[n] = sum
 	}
 	return sum
 }
 
-// elementParagraphLen returns what paragraphTextLen records for element n
-// in a walk of its whole tree: the length of the paragraph text under n,
+// elementParagraphLen returns what a walk of the whole tree from the root
+// counts for element n: the length of the paragraph text under n,
 // counting all of its text when n is in or is a <p>, and 0 when n is in or
 // is a <script> or <style> (which the walk skips).
 func elementParagraphLen(n *html.Node) int {
@@ -135,7 +131,7 @@ func elementParagraphLen(n *html.Node) int {
 			inP = true
 		}
 	}
-	return paragraphTextLen(n, nil, inP)
+	return paragraphTextLen(n, inP)
 }
 
 // isBoilerplate reports whether an element is hidden or named as
